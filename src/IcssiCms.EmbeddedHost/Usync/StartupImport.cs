@@ -1,0 +1,63 @@
+using IcssiCms.Store.Importing;
+using IcssiCms.Store.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IcssiCms.EmbeddedHost.Usync;
+
+/// <summary>
+/// Brings the store up to date when the host starts: migrates the SQLite schema, then imports the uSync
+/// folder as uSync's <c>ImportOnFirstBoot</c> and <c>ImportAtStartup</c> settings say. It runs in the
+/// background, so the host answers <c>/healthz</c> (503) while it works.
+/// </summary>
+internal sealed class StartupImport(
+    IServiceScopeFactory scopes,
+    IOptions<UsyncSettings> settings,
+    IHostEnvironment environment,
+    ImportStatus status,
+    ILogger<StartupImport> logger) : BackgroundService
+{
+    internal const string FirstBootKey = "IcssiCms.Usync.FirstBootImported";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            await db.Database.MigrateAsync(stoppingToken);
+
+            var options = settings.Value;
+            var firstBoot = options.ImportOnFirstBoot && !await db.KeyValues.AnyAsync(k => k.Key == FirstBootKey, stoppingToken);
+            var groups = firstBoot ? options.FirstBootGroup : options.ImportAtStartup;
+            if (!firstBoot && UsyncHandlersOff(groups))
+            {
+                logger.LogInformation("uSync startup import is off (ImportAtStartup: {Groups})", groups);
+                status.Complete(null);
+                return;
+            }
+
+            var folder = Path.GetFullPath(options.RootFolder, environment.ContentRootPath);
+            var importer = scope.ServiceProvider.GetRequiredService<UsyncImporter>();
+            var result = await importer.ImportAsync(folder, groups, force: firstBoot, stoppingToken);
+            if (firstBoot && result.Succeeded)
+            {
+                db.KeyValues.Add(new KeyValue { Key = FirstBootKey, Value = groups, Updated = DateTime.UtcNow });
+                await db.SaveChangesAsync(stoppingToken);
+            }
+
+            status.Complete(result);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            status.Complete(null);
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical(ex, "uSync startup import failed");
+            status.Fail(ex);
+        }
+    }
+
+    private static bool UsyncHandlersOff(string groups) => IcssiCms.Usync.UsyncHandlers.IsOff(groups);
+}

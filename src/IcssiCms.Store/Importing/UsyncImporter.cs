@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using IcssiCms.Store.Storage;
+using IcssiCms.Usync;
+using IcssiCms.Usync.Model;
+using IcssiCms.Usync.Validation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IcssiCms.Store.Importing;
+
+/// <summary>
+/// Imports a uSync v17 folder into the store as uSync does: handlers in priority order, parents before
+/// children, only the items whose files changed since the last import. Before anything is written the whole
+/// folder is read and validated; a set with any problem is refused whole, and the store keeps what it had.
+/// </summary>
+public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger)
+{
+    private readonly UsyncFolderReader _reader = new();
+    private readonly UsyncSetValidator _validator = new();
+
+    /// <param name="folder">The uSync folder (the one holding <c>usync.config</c>).</param>
+    /// <param name="groups">Which handler groups to import: "All", "Settings", "Content", or a list.</param>
+    /// <param name="force">Import every item, changed or not (uSync's full import).</param>
+    public async Task<ImportResult> ImportAsync(string folder, string groups = "All", bool force = false, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var handlers = UsyncHandlers.InGroups(groups);
+        var itemTypes = handlers.Select(h => h.ItemType.ToString()).ToHashSet();
+
+        var stored = await db.SyncFiles.AsNoTracking()
+            .Where(f => itemTypes.Contains(f.ItemType))
+            .ToDictionaryAsync(f => f.Path, f => f.Hash, StringComparer.Ordinal, cancellationToken);
+        var current = Directory.Exists(folder) ? Fingerprint(folder, handlers) : [];
+        var changed = current.Where(f => force || stored.GetValueOrDefault(f.Path) != f.Hash).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var removed = stored.Keys.Except(current.Select(f => f.Path), StringComparer.Ordinal).Count();
+
+        if (changed.Count == 0 && removed == 0 && current.Count > 0)
+        {
+            var unchanged = new ImportResult(ImportOutcome.Unchanged, new ImportCounts(current.Count, 0, 0, 0, 0, 0), [], clock.Elapsed);
+            logger.LogInformation("uSync import: {Files} files unchanged since the last import ({Elapsed} ms)", current.Count, clock.ElapsedMilliseconds);
+            return unchanged;
+        }
+
+        // The whole folder is read and validated, whatever the groups: references cross handlers.
+        var read = _reader.Read(folder);
+        var problems = read.Problems.Concat(read.IsValid ? _validator.Validate(read.Set) : []).ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                logger.LogError("uSync import refused: {File}:{Line}: {Problem}", problem.Source.File, problem.Source.Line, problem.Message);
+            }
+
+            logger.LogError("uSync import refused whole: {Count} problems in {Folder}; nothing was written", problems.Count, folder);
+            return new ImportResult(ImportOutcome.Refused, new ImportCounts(current.Count, 0, 0, 0, 0, 0), problems, clock.Elapsed);
+        }
+
+        var counts = await ApplyAsync(read.Set, handlers, changed, cancellationToken);
+        logger.LogInformation(
+            "uSync import: {Files} files, {Changed} changed; wrote {Languages} languages, {DataTypes} data types, {ContentTypes} document types, {Content} content nodes, deleted {Deleted} in {Elapsed} ms",
+            counts.Files, changed.Count, counts.Languages, counts.DataTypes, counts.ContentTypes, counts.Content, counts.Deleted, clock.ElapsedMilliseconds);
+        return new ImportResult(ImportOutcome.Imported, counts, [], clock.Elapsed);
+    }
+
+    private static List<UsyncFile> Fingerprint(string folder, IReadOnlyList<UsyncHandler> handlers)
+    {
+        var files = UsyncFolderReader.ListFiles(folder, handlers);
+        var hashed = new UsyncFile[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var (handler, path) = files[i];
+            hashed[i] = new UsyncFile(path, handler.ItemType, UsyncFolderReader.HashOf(System.IO.File.ReadAllBytes(Path.Combine(folder, path))));
+        });
+        return [.. hashed];
+    }
+
+    private async Task<ImportCounts> ApplyAsync(UsyncSet set, IReadOnlyList<UsyncHandler> handlers, HashSet<string> changed, CancellationToken cancellationToken)
+    {
+        bool Imports(UsyncItemType type) => handlers.Any(h => h.ItemType == type);
+        bool Changed(SourceLocation source) => changed.Contains(source.File);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+
+        var languages = Imports(UsyncItemType.Language) ? await WriteLanguagesAsync(set.Languages.Where(l => Changed(l.Source)), cancellationToken) : 0;
+        var dataTypes = Imports(UsyncItemType.DataType) ? await WriteDataTypesAsync(set.DataTypes.Where(d => Changed(d.Source)), cancellationToken) : 0;
+        var contentTypes = Imports(UsyncItemType.ContentType) ? await WriteContentTypesAsync(set.ContentTypes.Where(c => Changed(c.Source)), cancellationToken) : 0;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+        var content = Imports(UsyncItemType.Content) ? WriteContent(set, changed, connection, sqliteTransaction, now) : 0;
+        var deleted = await DeleteAsync(set.Deletes.Where(d => Imports(d.ItemType)), cancellationToken);
+
+        if (content > 0 || deleted > 0)
+        {
+            await UpdateRoutesAsync(set, connection, sqliteTransaction, cancellationToken);
+        }
+
+        await RecordFilesAsync(set.Files.Where(f => Imports(f.ItemType)), handlers, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        return new ImportCounts(set.Files.Count, languages, dataTypes, contentTypes, content, deleted);
+    }
+
+    private async Task<int> WriteLanguagesAsync(IEnumerable<UsyncLanguage> languages, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var language in languages)
+        {
+            var stored = await db.Languages.FindAsync([language.IsoCode], cancellationToken);
+            if (stored is null)
+            {
+                stored = new StoredLanguage { IsoCode = language.IsoCode, Name = language.Name };
+                db.Languages.Add(stored);
+            }
+
+            stored.Name = language.Name;
+            stored.IsDefault = language.IsDefault;
+            stored.IsMandatory = language.IsMandatory;
+            stored.Fallback = language.Fallback;
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<int> WriteDataTypesAsync(IEnumerable<UsyncDataType> dataTypes, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var dataType in dataTypes.OrderBy(d => d.Level))
+        {
+            // As uSync: found by key first, then by alias (the name); the file's key wins.
+            var stored = await db.DataTypes.FindAsync([dataType.Key], cancellationToken)
+                ?? await ReplaceKeyAsync(db.DataTypes, d => d.Name == dataType.Name, cancellationToken);
+            if (stored is null)
+            {
+                stored = new StoredDataType { Key = dataType.Key, Name = dataType.Name, EditorAlias = dataType.EditorAlias, EditorUiAlias = dataType.EditorUiAlias, ConfigJson = dataType.ConfigJson };
+                db.DataTypes.Add(stored);
+            }
+
+            stored.Name = dataType.Name;
+            stored.Level = dataType.Level;
+            stored.EditorAlias = dataType.EditorAlias;
+            stored.EditorUiAlias = dataType.EditorUiAlias;
+            stored.ConfigJson = dataType.ConfigJson;
+            stored.Folder = dataType.Folder;
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<int> WriteContentTypesAsync(IEnumerable<UsyncContentType> contentTypes, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var type in contentTypes.OrderBy(c => c.Level))
+        {
+            var stored = await db.ContentTypes.FindAsync([type.Key], cancellationToken)
+                ?? await ReplaceKeyAsync(db.ContentTypes, c => c.Alias == type.Alias, cancellationToken);
+            if (stored is null)
+            {
+                stored = new StoredContentType { Key = type.Key, Alias = type.Alias, Name = type.Name };
+                db.ContentTypes.Add(stored);
+            }
+
+            stored.Alias = type.Alias;
+            stored.Name = type.Name;
+            stored.Level = type.Level;
+            stored.Icon = type.Icon;
+            stored.Description = type.Description;
+            stored.AllowAtRoot = type.AllowAtRoot;
+            stored.Variations = (int)type.Variations;
+            stored.IsElement = type.IsElement;
+            stored.Folder = type.Folder;
+            stored.Compositions = type.Compositions.Select(Reference).ToList();
+            stored.AllowedChildren = type.AllowedChildren.Select(Reference).ToList();
+            stored.Tabs = type.Tabs.Select(t => new StoredTab { Key = t.Key, Alias = t.Alias, Caption = t.Caption, Type = t.Type, SortOrder = t.SortOrder }).ToList();
+            stored.Properties = type.Properties.Select(p => new StoredPropertyType
+            {
+                Key = p.Key, Alias = p.Alias, Name = p.Name, DataTypeKey = p.DataTypeKey, EditorAlias = p.EditorAlias,
+                Mandatory = p.Mandatory, MandatoryMessage = p.MandatoryMessage, Validation = p.Validation,
+                ValidationMessage = p.ValidationMessage, Description = p.Description, SortOrder = p.SortOrder,
+                TabAlias = p.TabAlias, Variations = (int)p.Variations, LabelOnTop = p.LabelOnTop,
+            }).ToList();
+            count++;
+        }
+
+        return count;
+
+        static StoredReference Reference(UsyncReference r) => new() { Key = r.Key, Alias = r.Alias, SortOrder = r.SortOrder };
+    }
+
+    /// <summary>An item found by alias under another key is removed, so the file's key can take its place.</summary>
+    private static async Task<T?> ReplaceKeyAsync<T>(DbSet<T> items, System.Linq.Expressions.Expression<Func<T, bool>> byAlias, CancellationToken cancellationToken)
+        where T : class
+    {
+        var existing = await items.FirstOrDefaultAsync(byAlias, cancellationToken);
+        if (existing is not null)
+        {
+            items.Remove(existing);
+        }
+
+        return null;
+    }
+
+    private static int WriteContent(UsyncSet set, HashSet<string> changed, SqliteConnection connection, SqliteTransaction transaction, DateTime now)
+    {
+        var types = set.ContentTypes.ToDictionary(t => t.Alias, StringComparer.OrdinalIgnoreCase);
+        var byKey = set.Content.ToDictionary(c => c.Key);
+        var paths = new Dictionary<Guid, string>();
+
+        string PathOf(UsyncContent node)
+        {
+            if (!paths.TryGetValue(node.Key, out var path))
+            {
+                path = node.IsRoot ? node.Key.ToString() : $"{PathOf(byKey[node.ParentKey])},{node.Key}";
+                paths[node.Key] = path;
+            }
+
+            return path;
+        }
+
+        using var writer = new ContentWriter(connection, transaction);
+        var count = 0;
+        foreach (var node in set.Content.Where(c => changed.Contains(c.Source.File)).OrderBy(c => c.Level).ThenBy(c => c.SortOrder))
+        {
+            var type = types[node.ContentTypeAlias];
+            writer.Write(node, PathOf(node), type.VariesByCulture, now);
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<int> DeleteAsync(IEnumerable<UsyncDelete> deletes, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var delete in deletes)
+        {
+            var key = delete.Key;
+            count += delete.ItemType switch
+            {
+                UsyncItemType.Language => await db.Languages.Where(l => l.IsoCode == delete.Alias).ExecuteDeleteAsync(cancellationToken),
+                UsyncItemType.DataType => await db.DataTypes.Where(d => d.Key == key || d.Name == delete.Alias).ExecuteDeleteAsync(cancellationToken),
+                UsyncItemType.ContentType => await DeleteContentTypeAsync(key, delete.Alias, cancellationToken),
+                UsyncItemType.Content => await DeleteContentAsync(db.ContentNodes.Where(n => n.Key == key), cancellationToken),
+                _ => 0,
+            };
+        }
+
+        return count;
+    }
+
+    /// <summary>As in Umbraco, deleting a document type deletes the content made with it.</summary>
+    private async Task<int> DeleteContentTypeAsync(Guid key, string alias, CancellationToken cancellationToken)
+    {
+        var type = await db.ContentTypes.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key || c.Alias == alias, cancellationToken);
+        if (type is null)
+        {
+            return 0;
+        }
+
+        await DeleteContentAsync(db.ContentNodes.Where(n => n.ContentTypeAlias == type.Alias), cancellationToken);
+        return await db.ContentTypes.Where(c => c.Key == type.Key).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes nodes with their descendants, cultures and values.</summary>
+    private async Task<int> DeleteContentAsync(IQueryable<ContentNode> nodes, CancellationToken cancellationToken)
+    {
+        var paths = await nodes.Select(n => n.Path).ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var path in paths)
+        {
+            var doomed = db.ContentNodes.Where(n => n.Path == path || n.Path.StartsWith(path + ","));
+            await db.ContentCultures.Where(c => doomed.Any(n => n.Key == c.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.PropertyValues.Where(v => doomed.Any(n => n.Key == v.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            count += await doomed.ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return count;
+    }
+
+    private async Task UpdateRoutesAsync(UsyncSet set, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var defaultCulture = set.Languages.FirstOrDefault(l => l.IsDefault)?.IsoCode
+            ?? await db.Languages.Where(l => l.IsDefault).Select(l => l.IsoCode).FirstOrDefaultAsync(cancellationToken)
+            ?? string.Empty;
+        var rows = await (
+            from culture in db.ContentCultures
+            join node in db.ContentNodes on culture.NodeKey equals node.Key
+            where !node.Trashed
+            select new { node.Key, node.ParentKey, node.Level, node.SortOrder, culture.Culture, culture.UrlSegment, culture.Published, culture.Route })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        var routes = ContentRouteBuilder.Build(
+            rows.Select(r => new ContentRouteBuilder.NodeCulture(r.Key, r.ParentKey, r.Level, r.SortOrder, r.Culture, r.UrlSegment, r.Published)).ToList(),
+            defaultCulture);
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE ContentCulture SET Route = $route WHERE NodeKey = $key AND Culture = $culture";
+        var route = update.Parameters.Add(new SqliteParameter { ParameterName = "$route" });
+        var key = update.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+        var cultureParameter = update.Parameters.Add(new SqliteParameter { ParameterName = "$culture" });
+        foreach (var row in rows)
+        {
+            var computed = routes.GetValueOrDefault((row.Key, row.Culture));
+            if (computed != row.Route)
+            {
+                route.Value = (object?)computed ?? DBNull.Value;
+                key.Value = row.Key.ToString();
+                cultureParameter.Value = row.Culture;
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task RecordFilesAsync(IEnumerable<UsyncFile> files, IReadOnlyList<UsyncHandler> handlers, CancellationToken cancellationToken)
+    {
+        var itemTypes = handlers.Select(h => h.ItemType.ToString()).ToList();
+        await db.SyncFiles.Where(f => itemTypes.Contains(f.ItemType)).ExecuteDeleteAsync(cancellationToken);
+        db.SyncFiles.AddRange(files.Select(f => new SyncFile { Path = f.Path, ItemType = f.ItemType.ToString(), Hash = f.Hash }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

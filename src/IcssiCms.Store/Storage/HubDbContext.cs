@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IcssiCms.Store.Storage;
+
+/// <summary>The embedded host's store: the hub's schema and content, and the state of the uSync import.</summary>
+public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredLanguage> Languages => Set<StoredLanguage>();
+
+    public DbSet<StoredDataType> DataTypes => Set<StoredDataType>();
+
+    public DbSet<StoredContentType> ContentTypes => Set<StoredContentType>();
+
+    public DbSet<ContentNode> ContentNodes => Set<ContentNode>();
+
+    public DbSet<ContentCulture> ContentCultures => Set<ContentCulture>();
+
+    public DbSet<PropertyValue> PropertyValues => Set<PropertyValue>();
+
+    public DbSet<SyncFile> SyncFiles => Set<SyncFile>();
+
+    public DbSet<KeyValue> KeyValues => Set<KeyValue>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Keys as lower-case "D" text, the form uSync writes, so that raw bulk commands and EF agree.
+        configurationBuilder.Properties<Guid>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<StoredLanguage>(e =>
+        {
+            e.ToTable("Language");
+            e.HasKey(l => l.IsoCode);
+            e.Property(l => l.IsoCode).UseCollation("NOCASE");
+        });
+
+        model.Entity<StoredDataType>(e =>
+        {
+            e.ToTable("DataType");
+            e.HasKey(d => d.Key);
+            e.HasIndex(d => d.Name).IsUnique();
+            e.Property(d => d.Name).UseCollation("NOCASE");
+        });
+
+        model.Entity<StoredContentType>(e =>
+        {
+            e.ToTable("ContentType");
+            e.HasKey(c => c.Key);
+            e.HasIndex(c => c.Alias).IsUnique();
+            e.Property(c => c.Alias).UseCollation("NOCASE");
+            e.OwnsMany(c => c.Compositions, o => o.ToJson());
+            e.OwnsMany(c => c.AllowedChildren, o => o.ToJson());
+            e.OwnsMany(c => c.Properties, o => o.ToJson());
+            e.OwnsMany(c => c.Tabs, o => o.ToJson());
+        });
+
+        model.Entity<ContentNode>(e =>
+        {
+            e.ToTable("ContentNode");
+            e.HasKey(n => n.Key);
+            e.HasIndex(n => new { n.ParentKey, n.SortOrder });
+            e.HasIndex(n => n.ContentTypeAlias);
+            e.HasIndex(n => n.Path);
+            e.HasMany(n => n.Cultures).WithOne().HasForeignKey(c => c.NodeKey).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(n => n.Values).WithOne().HasForeignKey(v => v.NodeKey).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ContentCulture>(e =>
+        {
+            e.ToTable("ContentCulture");
+            e.HasKey(c => new { c.NodeKey, c.Culture });
+            e.HasIndex(c => new { c.Culture, c.Route });
+        });
+
+        model.Entity<PropertyValue>(e =>
+        {
+            e.ToTable("PropertyValue");
+            e.HasKey(v => new { v.NodeKey, v.Alias, v.Culture, v.Segment });
+            e.HasIndex(v => v.Alias);
+        });
+
+        model.Entity<SyncFile>(e =>
+        {
+            e.ToTable("SyncFile");
+            e.HasKey(f => f.Path);
+        });
+
+        model.Entity<KeyValue>(e =>
+        {
+            e.ToTable("KeyValue");
+            e.HasKey(k => k.Key);
+        });
+    }
+}
