@@ -2,6 +2,7 @@ using IcssiCms.EmbeddedHost.Logging;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store;
 using IcssiCms.Store.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
 namespace IcssiCms.EmbeddedHost;
@@ -33,7 +34,7 @@ public static class EmbeddedHostBuilderExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }
 }

@@ -105,13 +105,14 @@ public sealed class UsyncFolderReader
         {
             var root = XDocument.Load(marker, LoadOptions.SetLineInfo).Root!;
             var format = root.Attribute("format")?.Value;
+            var rootLocation = location with { Line = ElementReader.LineOf(root) };
             if (root.Name.LocalName != "uSync" || format is null)
             {
-                problems.Add(new UsyncProblem(location with { Line = 1 }, "usync.config must be <uSync version=\"…\" format=\"…\" />."));
+                problems.Add(new UsyncProblem(rootLocation, "usync.config must be <uSync version=\"…\" format=\"…\" />."));
             }
             else if (!Version.TryParse(format, out var version) || version < Version.Parse(SupportedFormat))
             {
-                problems.Add(new UsyncProblem(location with { Line = 1 }, $"format '{format}' is older than {SupportedFormat}, the format uSync 17 writes."));
+                problems.Add(new UsyncProblem(rootLocation, $"format '{format}' is older than {SupportedFormat}, the format uSync 17 writes."));
             }
         }
         catch (XmlException ex)

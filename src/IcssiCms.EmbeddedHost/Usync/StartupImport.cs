@@ -25,6 +25,7 @@ internal sealed class StartupImport(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            await RefuseUmbracoDatabaseAsync(db, stoppingToken);
             await db.Database.MigrateAsync(stoppingToken);
 
             var options = settings.Value;
@@ -56,6 +57,21 @@ internal sealed class StartupImport(
         {
             logger.LogCritical(ex, "uSync startup import failed");
             status.Fail(ex);
+        }
+    }
+
+    /// <summary>
+    /// Both hosts read the same <c>umbracoDbDSN</c>; a file a real Umbraco site made is not this host's to migrate.
+    /// </summary>
+    private static async Task RefuseUmbracoDatabaseAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var umbracoTables = await db.Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = 'umbracoNode'")
+            .SingleAsync(cancellationToken);
+        if (umbracoTables > 0)
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:umbracoDbDSN points at a database made by an Umbraco site; give the embedded host its own file.");
         }
     }
 

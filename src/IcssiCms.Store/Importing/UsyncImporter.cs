@@ -233,6 +233,19 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             count++;
         }
 
+        // A moved node's descendants keep their files, so they are not rewritten above; their paths move with it.
+        using var movePath = connection.CreateCommand();
+        movePath.Transaction = transaction;
+        movePath.CommandText = "UPDATE ContentNode SET Path = $path WHERE Key = $key AND Path <> $path";
+        var pathParameter = movePath.Parameters.Add(new SqliteParameter { ParameterName = "$path" });
+        var keyParameter = movePath.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+        foreach (var node in set.Content.Where(c => !changed.Contains(c.Source.File)))
+        {
+            pathParameter.Value = PathOf(node);
+            keyParameter.Value = node.Key.ToString();
+            movePath.ExecuteNonQuery();
+        }
+
         return count;
     }
 

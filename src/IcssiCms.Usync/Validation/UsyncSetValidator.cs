@@ -88,6 +88,10 @@ public sealed partial class UsyncSetValidator
             {
                 context.Problem(delete.Source, "A Delete marker needs a Key or an Alias.");
             }
+            else if (delete.ItemType == UsyncItemType.Content && delete.Key == Guid.Empty)
+            {
+                context.Problem(delete.Source, $"The Delete marker for '{delete.Alias}' has no Key: content nodes are deleted by key, not by name.");
+            }
 
             var stillDefined = delete.ItemType switch
             {
