@@ -8,7 +8,7 @@ namespace IcssiCms.Benchmarks;
 /// A copy of the repository's uSync folder with a given number of generated campaign news items spread over the
 /// six campaigns, written as uSync 17 writes content files.
 /// </summary>
-internal static class GeneratedHub
+public static class GeneratedHub
 {
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using IcssiCms.Store.Storage;
 using IcssiCms.Usync.Mapping;
 using IcssiCms.Usync.Model;
 using Microsoft.Data.Sqlite;
@@ -29,8 +28,8 @@ internal sealed class ContentWriter : IDisposable
         _deleteCultures = Prepare(connection, transaction, "DELETE FROM ContentCulture WHERE NodeKey = $key", "$key");
         _insertCulture = Prepare(connection, transaction, """
             INSERT INTO ContentCulture (NodeKey, Culture, Name, UrlSegment, Published, Route)
-            VALUES ($key, $culture, $name, $segment, $published, NULL)
-            """, "$key", "$culture", "$name", "$segment", "$published");
+            VALUES ($key, $culture, $name, $segment, $published, $route)
+            """, "$key", "$culture", "$name", "$segment", "$published", "$route");
         _upsertValue = Prepare(connection, transaction, """
             INSERT INTO PropertyValue (NodeKey, Alias, Culture, Segment, Value, PublishedValue)
             VALUES ($key, $alias, $culture, $segment, $value, $published)
@@ -39,7 +38,7 @@ internal sealed class ContentWriter : IDisposable
     }
 
     /// <summary>Writes one node as the file has it; properties the file leaves out are left alone, as uSync does.</summary>
-    public void Write(UsyncContent node, string path, bool variesByCulture, DateTime now)
+    public void Write(UsyncContent node, string path, bool variesByCulture, IReadOnlyDictionary<string, string?> routes, DateTime now)
     {
         var key = node.Key.ToString();
         Run(_upsertNode, key, node.IsRoot ? null : node.ParentKey.ToString(), node.ContentTypeAlias, node.Name, node.Level,
@@ -51,7 +50,8 @@ internal sealed class ContentWriter : IDisposable
             : [(Culture: string.Empty, node.Name, Published: node.PublishedDefault)];
         foreach (var (culture, name, published) in cultures)
         {
-            Run(_insertCulture, key, culture, name, UmbracoStrings.UrlSegment(name, culture.Length == 0 ? null : culture), published);
+            Run(_insertCulture, key, culture, name, UmbracoStrings.UrlSegment(name, culture.Length == 0 ? null : culture), published,
+                routes.GetValueOrDefault(culture));
         }
 
         var anyPublished = cultures.Any(c => c.Published);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IcssiCms.Store.Storage;
 using IcssiCms.Usync;
+using IcssiCms.Usync.Mapping;
 using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Validation;
 using Microsoft.Data.Sqlite;
@@ -32,20 +33,24 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         var stored = await db.SyncFiles.AsNoTracking()
             .Where(f => itemTypes.Contains(f.ItemType))
             .ToDictionaryAsync(f => f.Path, f => f.Hash, StringComparer.Ordinal, cancellationToken);
-        var current = Directory.Exists(folder) ? Fingerprint(folder, handlers) : [];
-        var changed = current.Where(f => force || stored.GetValueOrDefault(f.Path) != f.Hash).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var removed = stored.Keys.Except(current.Select(f => f.Path), StringComparer.Ordinal).Count();
 
-        if (changed.Count == 0 && removed == 0 && current.Count > 0)
+        // Hashing alone (no parsing) tells whether anything changed; a forced or first import skips straight to reading.
+        if (!force && stored.Count > 0 && Directory.Exists(folder))
         {
-            var unchanged = new ImportResult(ImportOutcome.Unchanged, new ImportCounts(current.Count, 0, 0, 0, 0, 0), [], clock.Elapsed);
-            logger.LogInformation("uSync import: {Files} files unchanged since the last import ({Elapsed} ms)", current.Count, clock.ElapsedMilliseconds);
-            return unchanged;
+            var current = Fingerprint(folder, handlers);
+            var unchangedFiles = current.Count == stored.Count && current.All(f => stored.GetValueOrDefault(f.Path) == f.Hash);
+            if (unchangedFiles)
+            {
+                logger.LogInformation("uSync import: {Files} files unchanged since the last import ({Elapsed} ms)", current.Count, clock.ElapsedMilliseconds);
+                return new ImportResult(ImportOutcome.Unchanged, new ImportCounts(current.Count, 0, 0, 0, 0, 0), [], clock.Elapsed);
+            }
         }
 
         // The whole folder is read and validated, whatever the groups: references cross handlers.
         var read = _reader.Read(folder);
+        var readTime = clock.Elapsed;
         var problems = read.Problems.Concat(read.IsValid ? _validator.Validate(read.Set) : []).ToList();
+        var validateTime = clock.Elapsed - readTime;
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -54,10 +59,17 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             }
 
             logger.LogError("uSync import refused whole: {Count} problems in {Folder}; nothing was written", problems.Count, folder);
-            return new ImportResult(ImportOutcome.Refused, new ImportCounts(current.Count, 0, 0, 0, 0, 0), problems, clock.Elapsed);
+            return new ImportResult(ImportOutcome.Refused, new ImportCounts(read.Set.Files.Count, 0, 0, 0, 0, 0), problems, clock.Elapsed);
         }
 
+        var changed = read.Set.Files
+            .Where(f => force || stored.GetValueOrDefault(f.Path) != f.Hash)
+            .Select(f => f.Path)
+            .ToHashSet(StringComparer.Ordinal);
+
         var counts = await ApplyAsync(read.Set, handlers, changed, cancellationToken);
+        logger.LogDebug("uSync import phases: read {Read} ms, validate {Validate} ms, write {Write} ms",
+            (int)readTime.TotalMilliseconds, (int)validateTime.TotalMilliseconds, (int)(clock.Elapsed - readTime - validateTime).TotalMilliseconds);
         logger.LogInformation(
             "uSync import: {Files} files, {Changed} changed; wrote {Languages} languages, {DataTypes} data types, {ContentTypes} document types, {Content} content nodes, deleted {Deleted} in {Elapsed} ms",
             counts.Files, changed.Count, counts.Languages, counts.DataTypes, counts.ContentTypes, counts.Content, counts.Deleted, clock.ElapsedMilliseconds);
@@ -99,7 +111,7 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             await UpdateRoutesAsync(set, connection, sqliteTransaction, cancellationToken);
         }
 
-        await RecordFilesAsync(set.Files.Where(f => Imports(f.ItemType)), handlers, cancellationToken);
+        await RecordFilesAsync(set.Files.Where(f => Imports(f.ItemType)), handlers, connection, sqliteTransaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -224,12 +236,19 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             return path;
         }
 
+        // Routes are worked out from the set as the rows are written; UpdateRoutesAsync then only mends what the store adds.
+        var routes = ContentRouteBuilder.Build(RouteRows(set, types), set.Languages.FirstOrDefault(l => l.IsDefault)?.IsoCode ?? string.Empty)
+            .GroupBy(r => r.Key.Node)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string?>)g.ToDictionary(r => r.Key.Culture, r => r.Value, StringComparer.OrdinalIgnoreCase));
+
         using var writer = new ContentWriter(connection, transaction);
         var count = 0;
-        foreach (var node in set.Content.Where(c => changed.Contains(c.Source.File)).OrderBy(c => c.Level).ThenBy(c => c.SortOrder))
+        // Parents before children matters to Umbraco's services, not to one SQLite transaction with no parent
+        // constraint; rows in key order are what SQLite's indexes take fastest (half the time of tree order).
+        foreach (var node in set.Content.Where(c => changed.Contains(c.Source.File)).OrderBy(c => c.Key.ToString(), StringComparer.Ordinal))
         {
             var type = types[node.ContentTypeAlias];
-            writer.Write(node, PathOf(node), type.VariesByCulture, now);
+            writer.Write(node, PathOf(node), type.VariesByCulture, routes.GetValueOrDefault(node.Key) ?? new Dictionary<string, string?>(), now);
             count++;
         }
 
@@ -248,6 +267,16 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
 
         return count;
     }
+
+    private static List<ContentRouteBuilder.NodeCulture> RouteRows(UsyncSet set, IReadOnlyDictionary<string, UsyncContentType> types) =>
+        set.Content.Where(c => !c.Trashed).SelectMany(node =>
+        {
+            var parent = node.IsRoot ? (Guid?)null : node.ParentKey;
+            return types[node.ContentTypeAlias].VariesByCulture
+                ? node.CultureNames.Select(c => new ContentRouteBuilder.NodeCulture(
+                    node.Key, parent, node.Level, node.SortOrder, c.Key, UmbracoStrings.UrlSegment(c.Value, c.Key), node.IsPublishedIn(c.Key)))
+                : [new ContentRouteBuilder.NodeCulture(node.Key, parent, node.Level, node.SortOrder, string.Empty, UmbracoStrings.UrlSegment(node.Name), node.PublishedDefault)];
+        }).ToList();
 
     private async Task<int> DeleteAsync(IEnumerable<UsyncDelete> deletes, CancellationToken cancellationToken)
     {
@@ -333,11 +362,24 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         }
     }
 
-    private async Task RecordFilesAsync(IEnumerable<UsyncFile> files, IReadOnlyList<UsyncHandler> handlers, CancellationToken cancellationToken)
+    private async Task RecordFilesAsync(
+        IEnumerable<UsyncFile> files, IReadOnlyList<UsyncHandler> handlers, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var itemTypes = handlers.Select(h => h.ItemType.ToString()).ToList();
         await db.SyncFiles.Where(f => itemTypes.Contains(f.ItemType)).ExecuteDeleteAsync(cancellationToken);
-        db.SyncFiles.AddRange(files.Select(f => new SyncFile { Path = f.Path, ItemType = f.ItemType.ToString(), Hash = f.Hash }));
-        await db.SaveChangesAsync(cancellationToken);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO SyncFile (Path, ItemType, Hash) VALUES ($path, $type, $hash)";
+        var path = insert.Parameters.Add(new SqliteParameter { ParameterName = "$path" });
+        var type = insert.Parameters.Add(new SqliteParameter { ParameterName = "$type" });
+        var hash = insert.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
+        foreach (var file in files)
+        {
+            path.Value = file.Path;
+            type.Value = file.ItemType.ToString();
+            hash.Value = file.Hash;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

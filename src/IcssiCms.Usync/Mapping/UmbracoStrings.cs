@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.Strings;
 
@@ -13,6 +14,18 @@ public static class UmbracoStrings
         new DefaultShortStringHelper(new DefaultShortStringHelperConfig().WithDefault(new RequestHandlerSettings()));
 
     /// <summary>The URL segment Umbraco gives a node name in a culture (<c>Workers' Rights</c> → <c>workers-rights</c>).</summary>
-    public static string UrlSegment(string name, string? culture = null) =>
-        ShortStringHelper.CleanStringForUrlSegment(name, culture);
+    public static string UrlSegment(string name, string? culture = null)
+    {
+        if (Segments.Count > MaxCachedSegments)
+        {
+            Segments.Clear();
+        }
+
+        return Segments.GetOrAdd((name, culture ?? string.Empty), static key =>
+            ShortStringHelper.CleanStringForUrlSegment(key.Name, key.Culture.Length == 0 ? null : key.Culture));
+    }
+
+    // An import computes each segment while validating, routing and writing; the helper is not cheap.
+    private const int MaxCachedSegments = 100_000;
+    private static readonly ConcurrentDictionary<(string Name, string Culture), string> Segments = new();
 }
