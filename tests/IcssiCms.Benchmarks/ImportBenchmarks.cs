@@ -35,6 +35,16 @@ public class ImportBenchmarks
         Run(force: true).GetAwaiter().GetResult();
     }
 
+    [IterationCleanup(Target = nameof(ColdImport))]
+    public void DeleteStore() => DeleteFiles(_store);
+
+    [GlobalCleanup]
+    public void DeleteHub()
+    {
+        DeleteFiles(_store);
+        Directory.Delete(Path.GetDirectoryName(_usync)!, recursive: true);
+    }
+
     [Benchmark]
     public Task<ImportResult> ColdImport() => Run(force: true);
 
@@ -60,6 +70,14 @@ public class ImportBenchmarks
         using var db = Open(file);
         db.Database.Migrate();
         return file;
+    }
+
+    private static void DeleteFiles(string store)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(store)!, Path.GetFileName(store) + "*"))
+        {
+            File.Delete(file);
+        }
     }
 
     private static HubDbContext Open(string file) =>

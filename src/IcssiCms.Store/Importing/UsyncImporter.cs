@@ -145,15 +145,9 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         var count = 0;
         foreach (var dataType in dataTypes.OrderBy(d => d.Level))
         {
-            // As uSync: found by key first, then by alias (the name); the file's key wins.
-            var stored = await db.DataTypes.FindAsync([dataType.Key], cancellationToken)
-                ?? await ReplaceKeyAsync(db.DataTypes, d => d.Name == dataType.Name, cancellationToken);
-            if (stored is null)
-            {
-                stored = new StoredDataType { Key = dataType.Key, Name = dataType.Name, EditorAlias = dataType.EditorAlias, EditorUiAlias = dataType.EditorUiAlias, ConfigJson = dataType.ConfigJson };
-                db.DataTypes.Add(stored);
-            }
-
+            var stored = await FindOrAddAsync(db.DataTypes, dataType.Key, d => d.Name == dataType.Name,
+                () => new StoredDataType { Key = dataType.Key, Name = dataType.Name, EditorAlias = dataType.EditorAlias, EditorUiAlias = dataType.EditorUiAlias, ConfigJson = dataType.ConfigJson },
+                cancellationToken);
             stored.Name = dataType.Name;
             stored.Level = dataType.Level;
             stored.EditorAlias = dataType.EditorAlias;
@@ -171,14 +165,9 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         var count = 0;
         foreach (var type in contentTypes.OrderBy(c => c.Level))
         {
-            var stored = await db.ContentTypes.FindAsync([type.Key], cancellationToken)
-                ?? await ReplaceKeyAsync(db.ContentTypes, c => c.Alias == type.Alias, cancellationToken);
-            if (stored is null)
-            {
-                stored = new StoredContentType { Key = type.Key, Alias = type.Alias, Name = type.Name };
-                db.ContentTypes.Add(stored);
-            }
-
+            var stored = await FindOrAddAsync(db.ContentTypes, type.Key, c => c.Alias == type.Alias,
+                () => new StoredContentType { Key = type.Key, Alias = type.Alias, Name = type.Name },
+                cancellationToken);
             stored.Alias = type.Alias;
             stored.Name = type.Name;
             stored.Level = type.Level;
@@ -206,17 +195,27 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         static StoredReference Reference(UsyncReference r) => new() { Key = r.Key, Alias = r.Alias, SortOrder = r.SortOrder };
     }
 
-    /// <summary>An item found by alias under another key is removed, so the file's key can take its place.</summary>
-    private static async Task<T?> ReplaceKeyAsync<T>(DbSet<T> items, System.Linq.Expressions.Expression<Func<T, bool>> byAlias, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds an item as uSync does: by key first, then by alias. An item found by alias under another key gives
+    /// way to the file's, so that the file's key wins; an item found by neither is added.
+    /// </summary>
+    private static async Task<T> FindOrAddAsync<T>(
+        DbSet<T> items, Guid key, System.Linq.Expressions.Expression<Func<T, bool>> byAlias, Func<T> create, CancellationToken cancellationToken)
         where T : class
     {
-        var existing = await items.FirstOrDefaultAsync(byAlias, cancellationToken);
-        if (existing is not null)
+        if (await items.FindAsync([key], cancellationToken) is { } stored)
         {
-            items.Remove(existing);
+            return stored;
         }
 
-        return null;
+        if (await items.FirstOrDefaultAsync(byAlias, cancellationToken) is { } underOtherKey)
+        {
+            items.Remove(underOtherKey);
+        }
+
+        var created = create();
+        items.Add(created);
+        return created;
     }
 
     private static int WriteContent(UsyncSet set, HashSet<string> changed, SqliteConnection connection, SqliteTransaction transaction, DateTime now)

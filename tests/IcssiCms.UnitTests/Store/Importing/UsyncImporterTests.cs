@@ -440,4 +440,31 @@ public sealed class UsyncImporterTests : IAsyncLifetime
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }
+
+    [Fact]
+    public async Task A_Data_Type_Found_By_Name_Under_Another_Key_Takes_The_Key_Of_Its_File()
+    {
+        await _store.ImportAsync(_folder.Path);
+        const string textstringFile = "DataTypes/Textstring.config";
+        var oldKey = HubFolder.Set.DataTypes.Single(d => d.Source.File == textstringFile).Key;
+        var newKey = Guid.Parse("5b0d8a0e-6f61-4c1e-9a53-3f1f2d6c7a11");
+        foreach (var file in Directory.EnumerateFiles(_folder.Path, "*.config", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(_folder.Path, file);
+            var text = _folder.Read(relative);
+            if (text.Contains(oldKey.ToString(), StringComparison.Ordinal))
+            {
+                _folder.Write(relative, text.Replace(oldKey.ToString(), newKey.ToString(), StringComparison.Ordinal));
+            }
+        }
+
+        var result = await _store.ImportAsync(_folder.Path);
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        await using var db = _store.NewContext();
+        var textstrings = await db.DataTypes.Where(d => d.Name == "Textstring").ToListAsync();
+        Assert.Equal(newKey, Assert.Single(textstrings).Key);
+        var campaign = await db.ContentTypes.SingleAsync(t => t.Alias == HubContentTypes.Campaign.Alias);
+        Assert.Equal(newKey, campaign.Properties.Single(p => p.Alias == HubContentTypes.Campaign.Hashtag).DataTypeKey);
+    }
 }
