@@ -16,8 +16,12 @@ internal sealed class ContentWriter : IDisposable
     private readonly SqliteCommand _insertCulture;
     private readonly SqliteCommand _upsertValue;
 
-    public ContentWriter(SqliteConnection connection, SqliteTransaction transaction)
+    private readonly bool _storeWasEmpty;
+
+    /// <param name="storeWasEmpty">No node existed before: there are no old cultures to clear.</param>
+    public ContentWriter(SqliteConnection connection, SqliteTransaction transaction, bool storeWasEmpty)
     {
+        _storeWasEmpty = storeWasEmpty;
         _upsertNode = Prepare(connection, transaction, """
             INSERT INTO ContentNode (Key, ParentKey, ContentTypeAlias, Name, Level, SortOrder, Path, Trashed, CreateDate, UpdateDate)
             VALUES ($key, $parent, $type, $name, $level, $sort, $path, $trashed, $created, $updated)
@@ -44,7 +48,11 @@ internal sealed class ContentWriter : IDisposable
         Run(_upsertNode, key, node.IsRoot ? null : node.ParentKey.ToString(), node.ContentTypeAlias, node.Name, node.Level,
             node.SortOrder, path, node.Trashed, node.CreateDate, now);
 
-        Run(_deleteCultures, key);
+        if (!_storeWasEmpty)
+        {
+            Run(_deleteCultures, key);
+        }
+
         var cultures = variesByCulture
             ? node.CultureNames.Select(c => (Culture: c.Key, Name: c.Value, Published: node.IsPublishedIn(c.Key))).ToList()
             : [(Culture: string.Empty, node.Name, Published: node.PublishedDefault)];

@@ -103,7 +103,8 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
-        var content = Imports(UsyncItemType.Content) ? WriteContent(set, changed, connection, sqliteTransaction, now) : 0;
+        var storeWasEmpty = !await db.ContentNodes.AnyAsync(cancellationToken);
+        var content = Imports(UsyncItemType.Content) ? WriteContent(set, changed, connection, sqliteTransaction, storeWasEmpty, now) : 0;
         var deleted = await DeleteAsync(set.Deletes.Where(d => Imports(d.ItemType)), cancellationToken);
 
         if (content > 0 || deleted > 0)
@@ -218,7 +219,8 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         return created;
     }
 
-    private static int WriteContent(UsyncSet set, HashSet<string> changed, SqliteConnection connection, SqliteTransaction transaction, DateTime now)
+    private static int WriteContent(
+        UsyncSet set, HashSet<string> changed, SqliteConnection connection, SqliteTransaction transaction, bool storeWasEmpty, DateTime now)
     {
         var types = set.ContentTypes.ToDictionary(t => t.Alias, StringComparer.OrdinalIgnoreCase);
         var byKey = set.Content.ToDictionary(c => c.Key);
@@ -240,7 +242,7 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             .GroupBy(r => r.Key.Node)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string?>)g.ToDictionary(r => r.Key.Culture, r => r.Value, StringComparer.OrdinalIgnoreCase));
 
-        using var writer = new ContentWriter(connection, transaction);
+        using var writer = new ContentWriter(connection, transaction, storeWasEmpty);
         var count = 0;
         // Parents before children matters to Umbraco's services, not to one SQLite transaction with no parent
         // constraint; rows in key order are what SQLite's indexes take fastest (half the time of tree order).

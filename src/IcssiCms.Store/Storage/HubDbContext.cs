@@ -78,7 +78,6 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         {
             e.ToTable("PropertyValue");
             e.HasKey(v => new { v.NodeKey, v.Alias, v.Culture, v.Segment });
-            e.HasIndex(v => v.Alias);
         });
 
         model.Entity<SyncFile>(e =>

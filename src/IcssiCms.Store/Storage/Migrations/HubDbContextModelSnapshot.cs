@@ -131,8 +131,6 @@ namespace IcssiCms.Store.Storage.Migrations
 
                     b.HasKey("NodeKey", "Alias", "Culture", "Segment");
 
-                    b.HasIndex("Alias");
-
                     b.ToTable("PropertyValue", (string)null);
                 });
 

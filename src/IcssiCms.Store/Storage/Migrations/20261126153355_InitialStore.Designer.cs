@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IcssiCms.Store.Storage.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261126145723_InitialStore")]
+    [Migration("20261126153355_InitialStore")]
     partial class InitialStore
     {
         /// <inheritdoc />
@@ -133,8 +133,6 @@ namespace IcssiCms.Store.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("NodeKey", "Alias", "Culture", "Segment");
-
-                    b.HasIndex("Alias");
 
                     b.ToTable("PropertyValue", (string)null);
                 });

@@ -188,11 +188,6 @@ namespace IcssiCms.Store.Storage.Migrations
                 table: "DataType",
                 column: "Name",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PropertyValue_Alias",
-                table: "PropertyValue",
-                column: "Alias");
         }
 
         /// <inheritdoc />
