@@ -1,0 +1,59 @@
+using IcssiCms.Core.Schema;
+using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Models;
+using Umbraco.Extensions;
+
+namespace IcssiCms.Core.Delivery.Indexing;
+
+/// <summary>
+/// Indexes when conferences and sessions start and end, in UTC, for the <c>eventDate</c> sort and filters and the
+/// <c>upcoming:</c> filter. Dates are read in the event's <c>timeZone</c> (a conference's; UTC where there is none).
+/// An event without an end ends with its start; a date without a time of day means the whole day.
+/// </summary>
+public sealed class EventDateIndexer : IContentIndexHandler
+{
+    public const string StartFieldName = "eventDate";
+    public const string EndFieldName = "eventEnd";
+
+    public IEnumerable<IndexFieldValue> GetFieldValues(IContent content, string? culture)
+    {
+        if (content.ContentType.Alias is not (HubContentTypes.Conference.Alias or HubContentTypes.ConferenceSession.Alias))
+        {
+            return [];
+        }
+
+        var start = content.GetValue<DateTime?>(HubContentTypes.Conference.StartDate);
+        if (start is null)
+        {
+            return [];
+        }
+
+        var end = content.GetValue<DateTime?>(HubContentTypes.Conference.EndDate) ?? start.Value;
+        if (end.TimeOfDay == TimeSpan.Zero)
+        {
+            end = end.Date.AddDays(1).AddTicks(-1);
+        }
+
+        var zone = TimeZoneOf(content);
+        return
+        [
+            new IndexFieldValue { FieldName = StartFieldName, Values = [ToUtc(start.Value, zone)] },
+            new IndexFieldValue { FieldName = EndFieldName, Values = [ToUtc(end, zone)] },
+        ];
+    }
+
+    public IEnumerable<IndexField> GetFields() =>
+    [
+        new IndexField { FieldName = StartFieldName, FieldType = FieldType.Date, VariesByCulture = false },
+        new IndexField { FieldName = EndFieldName, FieldType = FieldType.Date, VariesByCulture = false },
+    ];
+
+    private static TimeZoneInfo TimeZoneOf(IContent content)
+    {
+        var id = content.HasProperty(HubContentTypes.Conference.TimeZone) ? content.GetValue<string>(HubContentTypes.Conference.TimeZone) : null;
+        return !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    private static DateTime ToUtc(DateTime value, TimeZoneInfo zone) =>
+        value.Kind == DateTimeKind.Utc ? value : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone);
+}
