@@ -1,7 +1,21 @@
+using IcssiCms.Core.Delivery;
+using IcssiCms.EmbeddedHost.Delivery;
+using IcssiCms.EmbeddedHost.Delivery.Indexing;
+using IcssiCms.EmbeddedHost.Delivery.Querying;
+using IcssiCms.EmbeddedHost.Delivery.Querying.Filters;
+using IcssiCms.EmbeddedHost.Delivery.Querying.Selectors;
+using IcssiCms.EmbeddedHost.Delivery.Querying.Sorts;
+using IcssiCms.EmbeddedHost.Delivery.Rendering;
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Logging;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store;
+using IcssiCms.Search;
+using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.DeliveryApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -18,15 +32,73 @@ public static class EmbeddedHostBuilderExtensions
         var connectionString = builder.Configuration.GetConnectionString(HubStoreConnection.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{HubStoreConnection.ConnectionName} is not set.");
         var providerName = builder.Configuration.GetConnectionString(HubStoreConnection.ConnectionName + HubStoreConnection.ProviderSuffix);
-        builder.Services.AddHubStore(HubStoreConnection.Resolve(connectionString, providerName, builder.Environment.ContentRootPath));
+        var storeConnection = HubStoreConnection.Resolve(connectionString, providerName, builder.Environment.ContentRootPath);
+        builder.Services.AddHubStore(storeConnection);
 
         builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName);
         builder.Services.AddSingleton<ImportStatus>();
         builder.Services.AddHostedService<StartupImport>();
 
+        AddDeliveryApi(builder.Services, IndexFolder(storeConnection));
+
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<ImportHealthCheck>("usync-import");
         return builder;
+    }
+
+    /// <summary>
+    /// Umbraco's Delivery API as the embedded host serves it: Umbraco's settings class, the built-in query
+    /// handlers and the plugin's (the same classes an Umbraco site loads), a Lucene index in Umbraco's index folder.
+    /// </summary>
+    private static void AddDeliveryApi(IServiceCollection services, string indexFolder)
+    {
+        services.AddHttpContextAccessor();
+        services.AddOptions<DeliveryApiSettings>().BindConfiguration(DeliveryApiSection);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentSnapshotAccessor>();
+        services.AddScoped<StoreSetReader>();
+        services.AddScoped<ContentSnapshotBuilder>();
+        services.AddSingleton<ICampaignSlugs, SnapshotCampaignSlugs>();
+        services.AddSingleton<IRequestCultureService, RequestCultureService>();
+
+        Type[] indexHandlers =
+        [
+            typeof(ContentTypeFilterIndexer), typeof(NameSortIndexer), typeof(CreateDateSortIndexer), typeof(UpdateDateSortIndexer),
+            typeof(LevelSortIndexer), typeof(SortOrderSortIndexer), typeof(AncestorsSelectorIndexer), typeof(ChildrenSelectorIndexer),
+            typeof(DescendantsSelectorIndexer), .. HubDeliveryApi.ContentIndexHandlers,
+        ];
+        Type[] filterHandlers = [typeof(ContentTypeFilter), typeof(NameFilter), typeof(CreateDateFilter), typeof(UpdateDateFilter), .. HubDeliveryApi.FilterHandlers];
+        Type[] sortHandlers = [typeof(CreateDateSort), typeof(UpdateDateSort), typeof(LevelSort), typeof(NameSort), typeof(SortOrderSort), .. HubDeliveryApi.SortHandlers];
+        Type[] selectorHandlers = [typeof(AncestorsSelector), typeof(ChildrenSelector), typeof(DescendantsSelector)];
+        AddAll<IContentIndexHandler>(services, indexHandlers);
+        AddAll<IFilterHandler>(services, filterHandlers);
+        AddAll<ISortHandler>(services, sortHandlers);
+        AddAll<ISelectorHandler>(services, selectorHandlers);
+
+        services.AddSingleton<IContentIndex>(provider => LuceneContentIndex.OpenFolder(
+            indexFolder, provider.GetServices<IContentIndexHandler>().SelectMany(h => h.GetFields()).DistinctBy(f => f.FieldName)));
+        services.AddSingleton<ContentIndexer>();
+        services.AddSingleton<DeliveryContentRefresher>();
+        services.AddSingleton<ContentResponseBuilder>();
+        services.AddSingleton<IApiContentQueryService, ContentQueryService>();
+    }
+
+    private const string DeliveryApiSection = "Umbraco:CMS:DeliveryApi";
+
+    private static void AddAll<TService>(IServiceCollection services, IEnumerable<Type> implementations)
+        where TService : class
+    {
+        foreach (var implementation in implementations)
+        {
+            services.AddSingleton(typeof(TService), implementation);
+        }
+    }
+
+    /// <summary>Umbraco keeps its Examine indexes in <c>umbraco/Data/TEMP/ExamineIndexes</c>, beside the database.</summary>
+    private static string IndexFolder(string sqliteConnectionString)
+    {
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqliteConnectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "TEMP", "ExamineIndexes", "DeliveryApiContentIndex");
     }
 
     public static WebApplication MapEmbeddedHost(this WebApplication app)
@@ -34,6 +106,7 @@ public static class EmbeddedHostBuilderExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapDeliveryApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }

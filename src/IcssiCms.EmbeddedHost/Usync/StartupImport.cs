@@ -1,3 +1,4 @@
+using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ internal sealed class StartupImport(
     IOptions<UsyncSettings> settings,
     IHostEnvironment environment,
     ImportStatus status,
+    DeliveryContentRefresher delivery,
     ILogger<StartupImport> logger) : BackgroundService
 {
     internal const string FirstBootKey = "IcssiCms.Usync.FirstBootImported";
@@ -34,6 +36,7 @@ internal sealed class StartupImport(
             if (!firstBoot && UsyncHandlersOff(groups))
             {
                 logger.LogInformation("uSync startup import is off (ImportAtStartup: {Groups})", groups);
+                await delivery.RefreshAsync(stoppingToken);
                 status.Complete(null);
                 return;
             }
@@ -47,6 +50,7 @@ internal sealed class StartupImport(
                 await db.SaveChangesAsync(stoppingToken);
             }
 
+            await delivery.RefreshAsync(stoppingToken);
             status.Complete(result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

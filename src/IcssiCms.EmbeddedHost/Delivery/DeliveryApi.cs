@@ -1,0 +1,130 @@
+using IcssiCms.EmbeddedHost.Delivery.Rendering;
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Models.DeliveryApi;
+using Umbraco.Cms.Core.Services.OperationStatus;
+
+namespace IcssiCms.EmbeddedHost.Delivery;
+
+/// <summary>The content part of Umbraco's Delivery API v2, under Umbraco's own paths.</summary>
+public static class DeliveryApi
+{
+    public const string BasePath = "/umbraco/delivery/api/v2/content";
+    private const int DefaultTake = 10;
+
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder endpoints)
+    {
+        var content = endpoints.MapGroup(BasePath)
+            .AddEndpointFilter<DeliveryApiAccessFilter>()
+            .WithTags("Content");
+
+        content.MapGet("/", Query).WithName("GetContent20").WithSummary("Gets content item(s) from a query.");
+        content.MapGet("/item/{id:guid}", ById).WithName("GetContentItemById20").WithSummary("Gets a content item by id.");
+        content.MapGet("/item/{**path}", ByPath).WithName("GetContentItemByPath20").WithSummary("Gets a content item by route.");
+        content.MapGet("/items", ByIds).WithName("GetContentItems20").WithSummary("Gets content items by ids.");
+        return endpoints;
+    }
+
+    /// <summary>The query string of the query endpoint.</summary>
+    public sealed record ContentQuery(
+        [FromQuery] string? Fetch,
+        [FromQuery] string[]? Filter,
+        [FromQuery] string[]? Sort,
+        [FromQuery] int? Skip,
+        [FromQuery] int? Take);
+
+    private static Results<Ok<PagedContentResponse>, ProblemHttpResult> Query(
+        [AsParameters] ContentQuery query,
+        IApiContentQueryService queries,
+        IEnumerable<IFilterHandler> filterHandlers,
+        IEnumerable<ISortHandler> sortHandlers,
+        IRequestCultureService cultures,
+        ContentResponseBuilder responses)
+    {
+        var skip = query.Skip ?? 0;
+        var take = query.Take ?? DefaultTake;
+        if (skip < 0)
+        {
+            return Problem("Invalid skip", "skip must be 0 or more.", "skip");
+        }
+
+        if (take < 0)
+        {
+            return Problem("Invalid take", "take must be 0 or more.", "take");
+        }
+
+        var filters = query.Filter ?? [];
+        var sorts = query.Sort ?? [];
+        var result = queries.ExecuteQuery(query.Fetch, filters, sorts, ProtectedAccess.None, skip, take);
+        switch (result.Status)
+        {
+            case ApiContentQueryOperationStatus.SelectorOptionNotFound:
+                return Problem("Selector option not found", $"The fetch '{query.Fetch}' is not supported.", "fetch");
+            case ApiContentQueryOperationStatus.FilterOptionNotFound:
+                var filter = filters.FirstOrDefault(f => !filterHandlers.Any(h => h.CanHandle(f)));
+                return Problem("Filter option not found", $"The filter '{filter}' is not supported.", "filter");
+            case ApiContentQueryOperationStatus.SortOptionNotFound:
+                var sort = sorts.FirstOrDefault(s => !sortHandlers.Any(h => h.CanHandle(s)));
+                return Problem("Sort option not found", $"The sort '{sort}' is not supported.", "sort");
+        }
+
+        var culture = cultures.GetRequestedCulture() ?? string.Empty;
+        var items = result.Result!.Items.Select(key => responses.Build(key, culture)).OfType<ContentItemResponse>().ToList();
+        return TypedResults.Ok(new PagedContentResponse(result.Result.Total, items));
+    }
+
+    private static Results<Ok<ContentItemResponse>, NotFound> ById(Guid id, IRequestCultureService cultures, ContentResponseBuilder responses) =>
+        responses.Build(id, cultures.GetRequestedCulture() ?? string.Empty) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
+
+    private static Results<Ok<ContentItemResponse>, NotFound> ByPath(
+        string? path, IRequestCultureService cultures, ContentSnapshotAccessor snapshots, ContentResponseBuilder responses)
+    {
+        var culture = cultures.GetRequestedCulture() ?? string.Empty;
+        return snapshots.Current.FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty)) is { } found
+            && responses.Build(found.Key, culture) is { } item
+                ? TypedResults.Ok(item)
+                : TypedResults.NotFound();
+    }
+
+    private static Ok<IReadOnlyList<ContentItemResponse>> ByIds([FromQuery] Guid[]? id, IRequestCultureService cultures, ContentResponseBuilder responses)
+    {
+        var culture = cultures.GetRequestedCulture() ?? string.Empty;
+        return TypedResults.Ok<IReadOnlyList<ContentItemResponse>>((id ?? []).Select(key => responses.Build(key, culture)).OfType<ContentItemResponse>().ToList());
+    }
+
+    private static ProblemHttpResult Problem(string title, string detail, string parameter) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    /// <summary>Umbraco's access rules: 404 while the API is off; with public access off, a valid <c>Api-Key</c> header.</summary>
+    private sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiSettings> settings) : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var current = settings.CurrentValue;
+            if (!current.Enabled)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!current.PublicAccess)
+            {
+                var key = context.HttpContext.Request.Headers[Umbraco.Cms.Core.Constants.DeliveryApi.HeaderNames.ApiKey].ToString();
+                if (string.IsNullOrEmpty(current.ApiKey) || !CryptographicEquals(key, current.ApiKey))
+                {
+                    return TypedResults.Unauthorized();
+                }
+            }
+
+            return await next(context);
+        }
+
+        private static bool CryptographicEquals(string given, string expected) =>
+            System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(expected));
+    }
+}

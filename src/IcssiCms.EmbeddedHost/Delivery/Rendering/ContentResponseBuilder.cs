@@ -1,0 +1,67 @@
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.Usync.Mapping;
+using Umbraco.Extensions;
+
+namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
+
+/// <summary>Builds the Delivery API's item responses from the published snapshot, in one culture.</summary>
+internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots)
+{
+    /// <summary>The item in the culture; null when it is not published in it.</summary>
+    public ContentItemResponse? Build(Guid key, string culture)
+    {
+        var snapshot = snapshots.Current;
+        return snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
+            ? Response(snapshot, item, published, culture, withProperties: true)
+            : null;
+    }
+
+    private static ContentItemResponse Response(ContentSnapshot snapshot, SnapshotItem item, PublishedCulture published, string culture, bool withProperties)
+    {
+        var type = snapshot.ContentTypes[item.ContentTypeAlias];
+        var properties = new Dictionary<string, object?>();
+        if (withProperties)
+        {
+            foreach (var property in type.CompositionPropertyTypes.OrderBy(p => p.SortOrder).ThenBy(p => p.Alias, StringComparer.Ordinal))
+            {
+                var valueCulture = property.VariesByCulture() ? culture : null;
+                var stored = item.Node.Properties.FirstOrDefault(v =>
+                    v.Alias == property.Alias && string.Equals(v.Culture, valueCulture, StringComparison.OrdinalIgnoreCase))?.Value;
+                var dataType = snapshot.DataTypes[property.DataTypeKey];
+                properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture));
+            }
+        }
+
+        return new ContentItemResponse(
+            item.ContentTypeAlias,
+            published.Name,
+            AsUtc(item.Node.CreateDate),
+            AsUtc(item.UpdateDate),
+            RouteOf(snapshot, item, published),
+            item.Key,
+            properties,
+            withProperties ? item.Cultures.Values.Where(c => c.Culture.Length > 0).ToDictionary(c => c.Culture, c => RouteOf(snapshot, item, c)) : null);
+    }
+
+    /// <summary>A picked item: shallow, without properties (until expansion asks for them) or cultures.</summary>
+    private static ContentItemResponse? Reference(ContentSnapshot snapshot, Guid key, string culture) =>
+        snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
+            ? Response(snapshot, item, published, culture, withProperties: false)
+            : null;
+
+    private static PublishedCulture? CultureOf(SnapshotItem item, string culture) =>
+        item.Cultures.GetValueOrDefault(culture) ?? item.Cultures.GetValueOrDefault(string.Empty);
+
+    private static ContentRoute RouteOf(ContentSnapshot snapshot, SnapshotItem item, PublishedCulture published)
+    {
+        var root = snapshot.RootOf(item);
+        var rootCulture = CultureOf(root, published.Culture);
+        var rootSegment = rootCulture is null ? string.Empty : UmbracoStrings.UrlSegment(rootCulture.Name, NullIfEmpty(published.Culture));
+        return new ContentRoute(published.Route, null, new ContentStartItem(root.Key, rootSegment));
+    }
+
+    private static string? NullIfEmpty(string culture) => culture.Length == 0 ? null : culture;
+
+    /// <summary>Umbraco 17 keeps system dates in UTC.</summary>
+    private static DateTime AsUtc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
