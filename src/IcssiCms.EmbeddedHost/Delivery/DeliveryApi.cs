@@ -35,7 +35,12 @@ public static class DeliveryApi
         [FromQuery] string[]? Filter,
         [FromQuery] string[]? Sort,
         [FromQuery] int? Skip,
-        [FromQuery] int? Take);
+        [FromQuery] int? Take,
+        [FromQuery] string? Expand,
+        [FromQuery] string? Fields);
+
+    /// <summary>The output parameters every endpoint takes.</summary>
+    public sealed record OutputQuery([FromQuery] string? Expand, [FromQuery] string? Fields);
 
     private static Results<Ok<PagedContentResponse>, ProblemHttpResult> Query(
         [AsParameters] ContentQuery query,
@@ -45,6 +50,11 @@ public static class DeliveryApi
         IRequestCultureService cultures,
         ContentResponseBuilder responses)
     {
+        if (!TryReadOutput(query.Expand, query.Fields, out var expand, out var fields, out var invalid))
+        {
+            return invalid;
+        }
+
         var skip = query.Skip ?? 0;
         var take = query.Take ?? DefaultTake;
         if (skip < 0)
@@ -73,27 +83,66 @@ public static class DeliveryApi
         }
 
         var culture = cultures.GetRequestedCulture() ?? string.Empty;
-        var items = result.Result!.Items.Select(key => responses.Build(key, culture)).OfType<ContentItemResponse>().ToList();
+        var items = result.Result!.Items.Select(key => responses.Build(key, culture, expand, fields)).OfType<ContentItemResponse>().ToList();
         return TypedResults.Ok(new PagedContentResponse(result.Result.Total, items));
     }
 
-    private static Results<Ok<ContentItemResponse>, NotFound> ById(Guid id, IRequestCultureService cultures, ContentResponseBuilder responses) =>
-        responses.Build(id, cultures.GetRequestedCulture() ?? string.Empty) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
-
-    private static Results<Ok<ContentItemResponse>, NotFound> ByPath(
-        string? path, IRequestCultureService cultures, ContentSnapshotAccessor snapshots, ContentResponseBuilder responses)
+    private static Results<Ok<ContentItemResponse>, NotFound, ProblemHttpResult> ById(
+        Guid id, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentResponseBuilder responses)
     {
+        if (!TryReadOutput(output.Expand, output.Fields, out var expand, out var fields, out var invalid))
+        {
+            return invalid;
+        }
+
+        return responses.Build(id, cultures.GetRequestedCulture() ?? string.Empty, expand, fields) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
+    }
+
+    private static Results<Ok<ContentItemResponse>, NotFound, ProblemHttpResult> ByPath(
+        string? path, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentSnapshotAccessor snapshots, ContentResponseBuilder responses)
+    {
+        if (!TryReadOutput(output.Expand, output.Fields, out var expand, out var fields, out var invalid))
+        {
+            return invalid;
+        }
+
         var culture = cultures.GetRequestedCulture() ?? string.Empty;
         return snapshots.Current.FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty)) is { } found
-            && responses.Build(found.Key, culture) is { } item
+            && responses.Build(found.Key, culture, expand, fields) is { } item
                 ? TypedResults.Ok(item)
                 : TypedResults.NotFound();
     }
 
-    private static Ok<IReadOnlyList<ContentItemResponse>> ByIds([FromQuery] Guid[]? id, IRequestCultureService cultures, ContentResponseBuilder responses)
+    private static Results<Ok<IReadOnlyList<ContentItemResponse>>, ProblemHttpResult> ByIds(
+        [FromQuery] Guid[]? id, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentResponseBuilder responses)
     {
+        if (!TryReadOutput(output.Expand, output.Fields, out var expand, out var fields, out var invalid))
+        {
+            return invalid;
+        }
+
         var culture = cultures.GetRequestedCulture() ?? string.Empty;
-        return TypedResults.Ok<IReadOnlyList<ContentItemResponse>>((id ?? []).Select(key => responses.Build(key, culture)).OfType<ContentItemResponse>().ToList());
+        return TypedResults.Ok<IReadOnlyList<ContentItemResponse>>(
+            (id ?? []).Select(key => responses.Build(key, culture, expand, fields)).OfType<ContentItemResponse>().ToList());
+    }
+
+    private static bool TryReadOutput(string? expandText, string? fieldsText, out PropertySelection expand, out PropertySelection fields, out ProblemHttpResult invalid)
+    {
+        invalid = null!;
+        fields = PropertySelection.All;
+        if (!PropertySelection.TryParse(expandText, PropertySelection.None, out expand))
+        {
+            invalid = Problem("Invalid expand", $"'{expandText}' is not of the form properties[$all] or properties[alias,alias[properties[...]]].", "expand");
+            return false;
+        }
+
+        if (!PropertySelection.TryParse(fieldsText, PropertySelection.All, out fields))
+        {
+            invalid = Problem("Invalid fields", $"'{fieldsText}' is not of the form properties[$all] or properties[alias,alias[properties[...]]].", "fields");
+            return false;
+        }
+
+        return true;
     }
 
     private static ProblemHttpResult Problem(string title, string detail, string parameter) =>

@@ -1,5 +1,6 @@
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Usync.Mapping;
+using Umbraco.Cms.Core.Models;
 using Umbraco.Extensions;
 
 namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
@@ -8,28 +9,37 @@ namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
 internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots)
 {
     /// <summary>The item in the culture; null when it is not published in it.</summary>
-    public ContentItemResponse? Build(Guid key, string culture)
+    /// <param name="expand">Whose picked items to show with their properties (<c>expand</c>).</param>
+    /// <param name="fields">Which properties to show (<c>fields</c>).</param>
+    public ContentItemResponse? Build(Guid key, string culture, PropertySelection? expand = null, PropertySelection? fields = null)
     {
         var snapshot = snapshots.Current;
         return snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
-            ? Response(snapshot, item, published, culture, withProperties: true)
+            ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, withCultures: true)
             : null;
     }
 
-    private static ContentItemResponse Response(ContentSnapshot snapshot, SnapshotItem item, PublishedCulture published, string culture, bool withProperties)
+    /// <param name="fields">Null for a picked item that is not expanded: no properties at all.</param>
+    private static ContentItemResponse Response(
+        ContentSnapshot snapshot, SnapshotItem item, PublishedCulture published, string culture, PropertySelection expand, PropertySelection? fields, bool withCultures)
     {
         var type = snapshot.ContentTypes[item.ContentTypeAlias];
         var properties = new Dictionary<string, object?>();
-        if (withProperties)
+        foreach (var property in fields is null ? Enumerable.Empty<IPropertyType>() : type.CompositionPropertyTypes.OrderBy(p => p.SortOrder).ThenBy(p => p.Alias, StringComparer.Ordinal))
         {
-            foreach (var property in type.CompositionPropertyTypes.OrderBy(p => p.SortOrder).ThenBy(p => p.Alias, StringComparer.Ordinal))
+            if (!fields!.Includes(property.Alias))
             {
-                var valueCulture = property.VariesByCulture() ? culture : null;
-                var stored = item.Node.Properties.FirstOrDefault(v =>
-                    v.Alias == property.Alias && string.Equals(v.Culture, valueCulture, StringComparison.OrdinalIgnoreCase))?.Value;
-                var dataType = snapshot.DataTypes[property.DataTypeKey];
-                properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture));
+                continue;
             }
+
+            var valueCulture = property.VariesByCulture() ? culture : null;
+            var stored = item.Node.Properties.FirstOrDefault(v =>
+                v.Alias == property.Alias && string.Equals(v.Culture, valueCulture, StringComparison.OrdinalIgnoreCase))?.Value;
+            var dataType = snapshot.DataTypes[property.DataTypeKey];
+            var expanded = expand.Includes(property.Alias);
+            var nestedExpand = expand.Nested(property.Alias) ?? PropertySelection.None;
+            var nestedFields = expanded ? fields.Nested(property.Alias) ?? PropertySelection.All : null;
+            properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields));
         }
 
         return new ContentItemResponse(
@@ -40,13 +50,13 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots)
             RouteOf(snapshot, item, published),
             item.Key,
             properties,
-            withProperties ? item.Cultures.Values.Where(c => c.Culture.Length > 0).ToDictionary(c => c.Culture, c => RouteOf(snapshot, item, c)) : null);
+            withCultures ? item.Cultures.Values.Where(c => c.Culture.Length > 0).ToDictionary(c => c.Culture, c => RouteOf(snapshot, item, c)) : null);
     }
 
-    /// <summary>A picked item: shallow, without properties (until expansion asks for them) or cultures.</summary>
-    private static ContentItemResponse? Reference(ContentSnapshot snapshot, Guid key, string culture) =>
+    /// <summary>A picked item, without cultures; with no properties unless expanded (one level, or as nested).</summary>
+    private static ContentItemResponse? Reference(ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields) =>
         snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
-            ? Response(snapshot, item, published, culture, withProperties: false)
+            ? Response(snapshot, item, published, culture, expand, fields, withCultures: false)
             : null;
 
     private static PublishedCulture? CultureOf(SnapshotItem item, string culture) =>
