@@ -60,6 +60,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddScoped<ContentSnapshotBuilder>();
         services.AddSingleton<ICampaignSlugs, SnapshotCampaignSlugs>();
         services.AddSingleton<IRequestCultureService, RequestCultureService>();
+        services.AddSingleton<IRequestPreviewService, RequestPreviewService>();
 
         Type[] indexHandlers =
         [
@@ -81,6 +82,10 @@ public static class EmbeddedHostBuilderExtensions
         services.AddSingleton<DeliveryContentRefresher>();
         services.AddSingleton<ContentResponseBuilder>();
         services.AddSingleton<IApiContentQueryService, ContentQueryService>();
+        services.AddSingleton<DeliveryApiOutputCachePolicy>();
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
+            .Configure<DeliveryApiOutputCachePolicy>((options, policy) => options.AddPolicy(DeliveryApiOutputCachePolicy.PolicyName, policy));
     }
 
     private const string DeliveryApiSection = "Umbraco:CMS:DeliveryApi";
@@ -106,6 +111,7 @@ public static class EmbeddedHostBuilderExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOutputCache();
         app.MapDeliveryApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;

@@ -13,8 +13,8 @@ public static class HubDeliveryApi
     public static IReadOnlyList<Type> FilterHandlers { get; } =
         [typeof(CampaignFilter), typeof(UpcomingFilter), typeof(EventDateFilter), typeof(SearchFilter)];
 
-    public static IReadOnlyList<Type> SortHandlers { get; } = [typeof(EventDateSort)];
+    public static IReadOnlyList<Type> SortHandlers { get; } = [typeof(EventDateSort), typeof(PublishDateSort)];
 
     public static IReadOnlyList<Type> ContentIndexHandlers { get; } =
-        [typeof(CampaignFilterIndexer), typeof(EventDateIndexer), typeof(SearchTextIndexer)];
+        [typeof(CampaignFilterIndexer), typeof(EventDateIndexer), typeof(SearchTextIndexer), typeof(PublishDateSortIndexer)];
 }

@@ -20,6 +20,7 @@ public static class DeliveryApi
     {
         var content = endpoints.MapGroup(BasePath)
             .AddEndpointFilter<DeliveryApiAccessFilter>()
+            .CacheOutput(DeliveryApiOutputCachePolicy.PolicyName)
             .WithTags("Content");
 
         content.MapGet("/", Query).WithName("GetContent20").WithSummary("Gets content item(s) from a query.");
@@ -99,7 +100,12 @@ public static class DeliveryApi
     }
 
     private static Results<Ok<ContentItemResponse>, NotFound, ProblemHttpResult> ByPath(
-        string? path, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentSnapshotAccessor snapshots, ContentResponseBuilder responses)
+        string? path,
+        [AsParameters] OutputQuery output,
+        IRequestCultureService cultures,
+        IRequestPreviewService preview,
+        ContentSnapshotAccessor snapshots,
+        ContentResponseBuilder responses)
     {
         if (!TryReadOutput(output.Expand, output.Fields, out var expand, out var fields, out var invalid))
         {
@@ -107,7 +113,7 @@ public static class DeliveryApi
         }
 
         var culture = cultures.GetRequestedCulture() ?? string.Empty;
-        return snapshots.Current.FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty)) is { } found
+        return snapshots.For(preview.IsPreview()).FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty)) is { } found
             && responses.Build(found.Key, culture, expand, fields) is { } item
                 ? TypedResults.Ok(item)
                 : TypedResults.NotFound();
@@ -149,8 +155,11 @@ public static class DeliveryApi
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
-    /// <summary>Umbraco's access rules: 404 while the API is off; with public access off, a valid <c>Api-Key</c> header.</summary>
-    private sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiSettings> settings) : IEndpointFilter
+    /// <summary>
+    /// Umbraco's access rules: 404 while the API is off; a valid <c>Api-Key</c> header when public access is off,
+    /// and for every preview (draft content is never public).
+    /// </summary>
+    private sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiSettings> settings, IRequestPreviewService preview) : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -160,7 +169,7 @@ public static class DeliveryApi
                 return TypedResults.NotFound();
             }
 
-            if (!current.PublicAccess)
+            if (!current.PublicAccess || preview.IsPreview())
             {
                 var key = context.HttpContext.Request.Headers[Umbraco.Cms.Core.Constants.DeliveryApi.HeaderNames.ApiKey].ToString();
                 if (string.IsNullOrEmpty(current.ApiKey) || !CryptographicEquals(key, current.ApiKey))

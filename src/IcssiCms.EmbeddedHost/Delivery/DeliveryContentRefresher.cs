@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.Store.Reading;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace IcssiCms.EmbeddedHost.Delivery;
 
@@ -12,6 +14,7 @@ internal sealed class DeliveryContentRefresher(
     IServiceScopeFactory scopes,
     ContentSnapshotAccessor snapshots,
     ContentIndexer indexer,
+    IOutputCacheStore outputCache,
     ILogger<DeliveryContentRefresher> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -23,9 +26,11 @@ internal sealed class DeliveryContentRefresher(
         {
             var clock = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
-            var snapshot = await scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>().BuildAsync(cancellationToken);
-            snapshots.Replace(snapshot);
+            var builder = scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>();
+            var snapshot = await builder.BuildAsync(ContentVersion.Published, cancellationToken);
+            snapshots.Replace(snapshot, await builder.BuildAsync(ContentVersion.Draft, cancellationToken));
             indexer.Rebuild(snapshot);
+            await outputCache.EvictByTagAsync(DeliveryApiOutputCachePolicy.ContentTag, cancellationToken);
             logger.LogInformation("Delivery API content refreshed: {Items} published items indexed in {Elapsed} ms", snapshot.Items.Count, clock.ElapsedMilliseconds);
         }
         finally

@@ -7,7 +7,7 @@ namespace IcssiCms.Store.Importing;
 /// ancestors' names below the root, the root itself hidden (<c>HideTopLevelNodeFromPath</c>), a trailing
 /// slash, and no route where the node or an ancestor is unpublished in that culture.
 /// </summary>
-internal static class ContentRouteBuilder
+public static class ContentRouteBuilder
 {
     public sealed record NodeCulture(Guid NodeKey, Guid? ParentKey, int Level, int SortOrder, string Culture, string UrlSegment, bool Published);
 

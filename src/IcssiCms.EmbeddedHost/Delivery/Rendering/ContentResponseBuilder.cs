@@ -1,19 +1,20 @@
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Usync.Mapping;
+using Umbraco.Cms.Core.DeliveryApi;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Extensions;
 
 namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
 
-/// <summary>Builds the Delivery API's item responses from the published snapshot, in one culture.</summary>
-internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots)
+/// <summary>Builds the Delivery API's item responses in one culture, from the published snapshot or, in a preview, the drafts.</summary>
+internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, IRequestPreviewService preview)
 {
     /// <summary>The item in the culture; null when it is not published in it.</summary>
     /// <param name="expand">Whose picked items to show with their properties (<c>expand</c>).</param>
     /// <param name="fields">Which properties to show (<c>fields</c>).</param>
     public ContentItemResponse? Build(Guid key, string culture, PropertySelection? expand = null, PropertySelection? fields = null)
     {
-        var snapshot = snapshots.Current;
+        var snapshot = snapshots.For(preview.IsPreview());
         return snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
             ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, withCultures: true)
             : null;
