@@ -84,6 +84,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddSingleton<IApiContentQueryService, ContentQueryService>();
         services.AddSingleton<DeliveryApiOutputCachePolicy>();
         services.AddOutputCache();
+        services.AddDeliveryApiOpenApi();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
             .Configure<DeliveryApiOutputCachePolicy>((options, policy) => options.AddPolicy(DeliveryApiOutputCachePolicy.PolicyName, policy));
     }
@@ -113,6 +114,7 @@ public static class EmbeddedHostBuilderExtensions
         app.UseStatusCodePages();
         app.UseOutputCache();
         app.MapDeliveryApi();
+        app.MapOpenApi(DeliveryApiOpenApi.Route);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }

@@ -14,7 +14,7 @@ namespace IcssiCms.EmbeddedHost.Delivery;
 public static class DeliveryApi
 {
     public const string BasePath = "/umbraco/delivery/api/v2/content";
-    private const int DefaultTake = 10;
+    public const int DefaultTake = 10;
 
     public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder endpoints)
     {
@@ -23,25 +23,30 @@ public static class DeliveryApi
             .CacheOutput(DeliveryApiOutputCachePolicy.PolicyName)
             .WithTags("Content");
 
-        content.MapGet("/", Query).WithName("GetContent20").WithSummary("Gets content item(s) from a query.");
-        content.MapGet("/item/{id:guid}", ById).WithName("GetContentItemById20").WithSummary("Gets a content item by id.");
-        content.MapGet("/item/{**path}", ByPath).WithName("GetContentItemByPath20").WithSummary("Gets a content item by route.");
-        content.MapGet("/items", ByIds).WithName("GetContentItems20").WithSummary("Gets content items by ids.");
+        content.MapGet("", Query).WithName("GetContent2.0").WithSummary("Gets content item(s) from a query.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound);
+        content.MapGet("/item/{id:guid}", ById).WithName("GetContentItemById2.0").WithSummary("Gets a content item by id.")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden);
+        content.MapGet("/item/{**path}", ByPath).WithName("GetContentItemByPath2.0").WithSummary("Gets a content item by route.")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden);
+        content.MapGet("/items", ByIds).WithName("GetContentItems2.0").WithSummary("Gets content items by ids.")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden);
         return endpoints;
     }
 
     /// <summary>The query string of the query endpoint.</summary>
     public sealed record ContentQuery(
-        [FromQuery] string? Fetch,
-        [FromQuery] string[]? Filter,
-        [FromQuery] string[]? Sort,
-        [FromQuery] int? Skip,
-        [FromQuery] int? Take,
-        [FromQuery] string? Expand,
-        [FromQuery] string? Fields);
+        [FromQuery(Name = "fetch")] string? Fetch,
+        [FromQuery(Name = "filter")] string[]? Filter,
+        [FromQuery(Name = "sort")] string[]? Sort,
+        [FromQuery(Name = "expand")] string? Expand,
+        [FromQuery(Name = "fields")] string? Fields,
+        [FromQuery(Name = "skip")] int Skip = 0,
+        [FromQuery(Name = "take")] int Take = DefaultTake);
 
     /// <summary>The output parameters every endpoint takes.</summary>
-    public sealed record OutputQuery([FromQuery] string? Expand, [FromQuery] string? Fields);
+    public sealed record OutputQuery([FromQuery(Name = "expand")] string? Expand, [FromQuery(Name = "fields")] string? Fields);
 
     private static Results<Ok<PagedContentResponse>, ProblemHttpResult> Query(
         [AsParameters] ContentQuery query,
@@ -56,16 +61,16 @@ public static class DeliveryApi
             return invalid;
         }
 
-        var skip = query.Skip ?? 0;
-        var take = query.Take ?? DefaultTake;
+        var skip = query.Skip;
+        var take = query.Take;
         if (skip < 0)
         {
-            return Problem("Invalid skip", "skip must be 0 or more.", "skip");
+            return Problem("Invalid skip", $"The skip '{skip}' is not valid: skip must be 0 or more.", "skip");
         }
 
         if (take < 0)
         {
-            return Problem("Invalid take", "take must be 0 or more.", "take");
+            return Problem("Invalid take", $"The take '{take}' is not valid: take must be 0 or more.", "take");
         }
 
         var filters = query.Filter ?? [];
@@ -120,7 +125,7 @@ public static class DeliveryApi
     }
 
     private static Results<Ok<IReadOnlyList<ContentItemResponse>>, ProblemHttpResult> ByIds(
-        [FromQuery] Guid[]? id, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentResponseBuilder responses)
+        [FromQuery(Name = "id")] Guid[]? id, [AsParameters] OutputQuery output, IRequestCultureService cultures, ContentResponseBuilder responses)
     {
         if (!TryReadOutput(output.Expand, output.Fields, out var expand, out var fields, out var invalid))
         {

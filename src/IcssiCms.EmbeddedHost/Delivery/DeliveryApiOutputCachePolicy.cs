@@ -29,7 +29,9 @@ internal sealed class DeliveryApiOutputCachePolicy(IOptionsMonitor<DeliveryApiSe
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = current.OutputCache.ContentDuration;
-        context.CacheVaryByRules.QueryKeys = "*";
+        // The whole query string as sent: repeated filter, sort and id values keep their order (QueryKeys = "*"
+        // would sort them in place, and the endpoint would then see them reordered).
+        context.CacheVaryByRules.VaryByValues["query"] = request.QueryString.Value ?? string.Empty;
         context.CacheVaryByRules.HeaderNames = new([HeaderNames.AcceptLanguage, HeaderNames.AcceptSegment, HeaderNames.StartItem]);
         context.Tags.Add(ContentTag);
         return ValueTask.CompletedTask;

@@ -6,14 +6,18 @@ using Umbraco.Extensions;
 namespace IcssiCms.Core.Delivery.Indexing;
 
 /// <summary>
-/// Indexes when conferences and sessions start and end, in UTC, for the <c>eventDate</c> sort and filters and the
-/// <c>upcoming:</c> filter. Dates are read in the event's <c>timeZone</c> (a conference's; UTC where there is none).
+/// Indexes when conferences and sessions start and end, in UTC, for the <c>eventDate</c> sort and the
+/// <c>upcoming:</c> filter, and the start in the event's own time for the <c>eventDate</c> filters (a visitor asking
+/// for events from 30 October means 30 October in Oslo). Dates are read in the event's <c>timeZone</c> (a conference's; UTC where there is none).
 /// An event without an end ends with its start; a date without a time of day means the whole day.
 /// </summary>
 public sealed class EventDateIndexer : IContentIndexHandler
 {
     public const string StartFieldName = "eventDate";
     public const string EndFieldName = "eventEnd";
+
+    /// <summary>The start as the editor wrote it, in the event's own time: what <c>eventDate&gt;2014-10-30</c> compares.</summary>
+    public const string LocalStartFieldName = "eventDay";
 
     public IEnumerable<IndexFieldValue> GetFieldValues(IContent content, string? culture)
     {
@@ -39,6 +43,7 @@ public sealed class EventDateIndexer : IContentIndexHandler
         [
             new IndexFieldValue { FieldName = StartFieldName, Values = [ToUtc(start.Value, zone)] },
             new IndexFieldValue { FieldName = EndFieldName, Values = [ToUtc(end, zone)] },
+            new IndexFieldValue { FieldName = LocalStartFieldName, Values = [DateTime.SpecifyKind(start.Value, DateTimeKind.Unspecified)] },
         ];
     }
 
@@ -46,6 +51,7 @@ public sealed class EventDateIndexer : IContentIndexHandler
     [
         new IndexField { FieldName = StartFieldName, FieldType = FieldType.Date, VariesByCulture = false },
         new IndexField { FieldName = EndFieldName, FieldType = FieldType.Date, VariesByCulture = false },
+        new IndexField { FieldName = LocalStartFieldName, FieldType = FieldType.Date, VariesByCulture = false },
     ];
 
     private static TimeZoneInfo TimeZoneOf(IContent content)

@@ -51,13 +51,16 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
             RouteOf(snapshot, item, published),
             item.Key,
             properties,
-            withCultures ? item.Cultures.Values.Where(c => c.Culture.Length > 0).ToDictionary(c => c.Culture, c => RouteOf(snapshot, item, c)) : null);
+            withCultures
+                ? item.Cultures.Values.Where(c => c.Culture.Length > 0).ToDictionary(c => c.Culture, c => RouteOf(snapshot, item, c))
+                : new Dictionary<string, ContentRoute>());
     }
 
     /// <summary>A picked item, without cultures; with no properties unless expanded (one level, or as nested).</summary>
-    private static ContentItemResponse? Reference(ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields) =>
+    private static ContentReference? Reference(ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields) =>
         snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
-            ? Response(snapshot, item, published, culture, expand, fields, withCultures: false)
+            && Response(snapshot, item, published, culture, expand, fields, withCultures: false) is var r
+            ? new ContentReference(r.ContentType, r.Name, r.CreateDate, r.UpdateDate, r.Route, r.Id, r.Properties)
             : null;
 
     private static PublishedCulture? CultureOf(SnapshotItem item, string culture) =>
@@ -68,7 +71,7 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
         var root = snapshot.RootOf(item);
         var rootCulture = CultureOf(root, published.Culture);
         var rootSegment = rootCulture is null ? string.Empty : UmbracoStrings.UrlSegment(rootCulture.Name, NullIfEmpty(published.Culture));
-        return new ContentRoute(published.Route, null, new ContentStartItem(root.Key, rootSegment));
+        return new ContentRoute(published.Route, new ContentStartItem(root.Key, rootSegment));
     }
 
     private static string? NullIfEmpty(string culture) => culture.Length == 0 ? null : culture;

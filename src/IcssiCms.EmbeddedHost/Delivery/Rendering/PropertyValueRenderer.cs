@@ -16,7 +16,7 @@ internal static class PropertyValueRenderer
 {
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
-    public static object? Render(UsyncDataType dataType, string? stored, Func<Guid, ContentItemResponse?> reference)
+    public static object? Render(UsyncDataType dataType, string? stored, Func<Guid, ContentReference?> reference)
     {
         if (string.IsNullOrWhiteSpace(stored))
         {
@@ -88,9 +88,9 @@ internal static class PropertyValueRenderer
     }
 
     /// <summary>Picked items that are published in the request's culture; others are left out, as in Umbraco.</summary>
-    private static List<ContentItemResponse> Pickers(string value, Func<Guid, ContentItemResponse?> reference) =>
+    private static List<ContentReference> Pickers(string value, Func<Guid, ContentReference?> reference) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(udi => UdiParser.TryParse(udi, out GuidUdi? parsed) ? reference(parsed.Guid) : null)
-            .OfType<ContentItemResponse>()
+            .OfType<ContentReference>()
             .ToList();
 }

@@ -19,7 +19,8 @@ public sealed class EventDateTests
         // Oslo is UTC+2 in late October 2014 (summer time ends on the 26th: UTC+1 from then on).
         Assert.Equal(new DateTime(2014, 10, 26, 23, 0, 0, DateTimeKind.Utc), values[EventDateIndexer.StartFieldName]);
         Assert.Equal(new DateTime(2014, 10, 29, 23, 0, 0, DateTimeKind.Utc).AddTicks(-1), values[EventDateIndexer.EndFieldName]);
-        Assert.All(values.Values, v => Assert.Equal(DateTimeKind.Utc, v.Kind));
+        Assert.Equal(DateTimeKind.Utc, values[EventDateIndexer.StartFieldName].Kind);
+        Assert.Equal(new DateTime(2014, 10, 27), values[EventDateIndexer.LocalStartFieldName]);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class EventDateTests
 
         var option = filter.BuildFilterOption(query);
 
-        Assert.Equal((EventDateIndexer.StartFieldName, operation), (option.FieldName, option.Operator));
+        Assert.Equal((EventDateIndexer.LocalStartFieldName, operation), (option.FieldName, option.Operator));
         Assert.Equal(["2014-10-28"], option.Values);
     }
 

@@ -28,7 +28,7 @@ public sealed partial class EventDateFilter : IFilterHandler
             _ => FilterOperation.LessThanOrEqual,
         };
 
-        return new FilterOption { FieldName = EventDateIndexer.StartFieldName, Values = [match.Groups["value"].Value], Operator = operation };
+        return new FilterOption { FieldName = EventDateIndexer.LocalStartFieldName, Values = [match.Groups["value"].Value], Operator = operation };
     }
 
     [GeneratedRegex("^eventDate(?<operator>:!|>:|<:|:|>|<)(?<value>.+)$", RegexOptions.IgnoreCase)]

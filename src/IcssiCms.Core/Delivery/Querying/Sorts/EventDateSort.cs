@@ -9,7 +9,8 @@ public sealed class EventDateSort : ISortHandler
 {
     private const string Prefix = "eventDate:";
 
-    public bool CanHandle(string query) => query.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+    public bool CanHandle(string query) =>
+        query.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && query[Prefix.Length..].ToLowerInvariant() is "asc" or "desc";
 
     public SortOption BuildSortOption(string sort) => new()
     {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load test of the embedded host's Delivery API on a generated hub of N news items (default 10,000), with wrk on
+# loopback: the campaign list query, an item by path, and a search; with the output cache on and off.
+# Usage: tests/IcssiCms.Benchmarks/load/delivery-load.sh [news items] [seconds per run]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+items=${1:-10000}
+seconds=${2:-15}
+port=5099
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+
+dotnet build -c Release src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks -v quiet -nologo >/dev/null
+usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
+work=$(dirname "$usync")
+trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+run() { # $1: output cache on (true) or off (false)
+    rm -f "$work"/store.sqlite.db*
+    ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Cache=Shared;Foreign Keys=True;Pooling=True" \
+    uSync__Settings__RootFolder="$usync" \
+    Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$1" \
+    Umbraco__CMS__Logging__Directory="$work/Logs" \
+    Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
+    Serilog__MinimumLevel__Default=Warning \
+    DOTNET_gcServer=0 \
+        dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll >"$work/host.log" 2>&1 &
+    host=$!
+    until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
+        kill -0 "$host" 2>/dev/null || { cat "$work/host.log"; exit 1; }
+        sleep 1
+    done
+
+    local base="http://127.0.0.1:$port/umbraco/delivery/api/v2/content"
+    for target in \
+        "list query|$base?filter=campaign:save-the-tigris&sort=publishDate:desc&take=10" \
+        "item by path|$base/item/campaigns/save-the-tigris/" \
+        "search|$base?filter=search:tigris&take=10"; do
+        name=${target%%|*}
+        url=${target#*|}
+        curl -sf "$url" >/dev/null
+        echo "== output cache $1: $name"
+        wrk -t2 -c32 -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
+    done
+    echo "== output cache $1: resident memory $(grep VmRSS /proc/$host/status | awk '{print $2/1024 " MB"}')"
+    kill "$host"
+    wait "$host" 2>/dev/null || true
+}
+
+run true
+run false
