@@ -9,7 +9,9 @@ seconds=${2:-15}
 port=5099
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
-dotnet build -c Release src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks -v quiet -nologo >/dev/null
+for project in src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks; do
+    dotnet build -c Release "$project" -v quiet -nologo | grep -E " error |warn" && exit 1 || true
+done
 usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
 work=$(dirname "$usync")
 trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -14,10 +14,16 @@ internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers,
 {
     private readonly IContentIndexHandler[] _handlers = [.. handlers];
 
+    /// <summary>Items go to the index a batch at a time, so that only one batch of Umbraco content objects is alive at once.</summary>
+    private const int BatchSize = 1000;
+
     public void Rebuild(ContentSnapshot snapshot)
     {
         index.Clear();
-        index.Index(snapshot.Items.Values.SelectMany(item => DocumentsOf(snapshot, item)));
+        foreach (var batch in snapshot.Items.Values.Chunk(BatchSize))
+        {
+            index.Index(batch.SelectMany(item => DocumentsOf(snapshot, item)));
+        }
     }
 
     private IEnumerable<IndexDocument> DocumentsOf(ContentSnapshot snapshot, SnapshotItem item)
