@@ -109,6 +109,7 @@ public sealed class LuceneContentIndex : IContentIndex
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
         var lucene = _translator.QueryOf(query);
+        var culture = _translator.CultureOf(query);
         var sort = _translator.SortOf(query.Sorts);
 
         return WithSearcher(searcher =>
@@ -118,11 +119,11 @@ public sealed class LuceneContentIndex : IContentIndex
             if (wanted == 0)
             {
                 var counter = new TotalHitCountCollector();
-                searcher.Search(lucene, counter);
+                searcher.Search(lucene, culture, counter);
                 return new ContentIndexPage([], counter.TotalHits);
             }
 
-            var hits = searcher.Search(lucene, null, wanted, sort);
+            var hits = searcher.Search(lucene, culture, wanted, sort);
             var keys = hits.ScoreDocs
                 .Skip(query.Skip)
                 .Select(hit => Guid.Parse(searcher.Doc(hit.Doc, KeyOnly).Get(SystemFields.Key)))

@@ -19,6 +19,10 @@ internal static class FilterClause
         };
 
         var negated = filter.Operator is FilterOperation.IsNot or FilterOperation.DoesNotContain;
-        return new BooleanClause(AnyOf.Queries(filter.Values.Select(match)), negated ? Occur.MUST_NOT : Occur.MUST);
+        var query = AnyOf.Queries(filter.Values.Select(match));
+
+        // Only free text ranks results; exact and range filters just select, and scoring each match would cost more.
+        var ranks = filter.Operator is FilterOperation.Contains && type is AnalyzedStringType;
+        return new BooleanClause(ranks || negated ? query : new ConstantScoreQuery(query), negated ? Occur.MUST_NOT : Occur.MUST);
     }
 }
