@@ -26,8 +26,11 @@ public static class EmbeddedHostBuilderExtensions
 {
     public static WebApplicationBuilder AddEmbeddedHost(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) =>
-            SerilogSetup.Configure(logger, builder.Configuration, builder.Environment));
+        // The static bootstrap logger is left as it is: it only reports a failed start, and freezing it would stop
+        // a second host in the same process (as in tests) from starting.
+        builder.Services.AddSerilog(
+            (services, logger) => SerilogSetup.Configure(logger, builder.Configuration, builder.Environment),
+            preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(HubStoreConnection.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{HubStoreConnection.ConnectionName} is not set.");

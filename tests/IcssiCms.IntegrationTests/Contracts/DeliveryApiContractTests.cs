@@ -7,24 +7,33 @@ namespace IcssiCms.IntegrationTests.Contracts;
 /// The host's OpenAPI document against Umbraco's own Delivery API v2 document: the content paths, their parameters
 /// and response codes, and the response schemas must be the same, so these tests fail when the two drift apart.
 /// </summary>
-public sealed class DeliveryApiContractTests : IAsyncLifetime
+public sealed class DeliveryApiContractTests(DeliveryApiContractTests.Documents documents) : IClassFixture<DeliveryApiContractTests.Documents>
 {
     private const string ContentPaths = "/umbraco/delivery/api/v2/content";
     private static readonly string[] ContentSchemas =
         ["ApiContentResponseModel", "ApiContentRouteModel", "ApiContentStartItemModel", "PagedIApiContentResponseModel"];
 
-    private readonly TemporaryFolder _folder = new();
-    private EmbeddedHostFactory _host = null!;
-    private JsonNode _ours = null!;
-    private JsonNode _umbraco = null!;
+    private readonly JsonNode _ours = documents.Ours;
+    private readonly JsonNode _umbraco = documents.Umbraco;
 
-    public async Task InitializeAsync()
+    /// <summary>The host's document, fetched once from a running host, and Umbraco's.</summary>
+    public sealed class Documents : IAsyncLifetime
     {
-        _host = new EmbeddedHostFactory(_folder.Path, EmbeddedHostFactory.HubUsyncFolder);
-        await _host.StartupImport;
-        using var client = _host.CreateClient();
-        _ours = JsonNode.Parse(await client.GetStringAsync("/umbraco/swagger/delivery/swagger.json"))!;
-        _umbraco = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Contracts", "umbraco-delivery-api-v2.openapi.json")))!;
+        public JsonNode Ours { get; private set; } = null!;
+
+        public JsonNode Umbraco { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            using var folder = new TemporaryFolder();
+            await using var host = new EmbeddedHostFactory(folder.Path, EmbeddedHostFactory.HubUsyncFolder);
+            await host.StartupImport;
+            using var client = host.CreateClient();
+            Ours = JsonNode.Parse(await client.GetStringAsync("/umbraco/swagger/delivery/swagger.json"))!;
+            Umbraco = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Contracts", "umbraco-delivery-api-v2.openapi.json")))!;
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     public static TheoryData<string> ContentOperations() =>
@@ -57,12 +66,6 @@ public sealed class DeliveryApiContractTests : IAsyncLifetime
         {
             Assert.Equal(Schema(_umbraco, name), Schema(_ours, name));
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
     }
 
     private static IEnumerable<string> Paths(JsonNode document) =>
