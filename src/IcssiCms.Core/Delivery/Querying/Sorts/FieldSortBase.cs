@@ -1,8 +1,7 @@
-using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.DeliveryApi;
 
-namespace IcssiCms.EmbeddedHost.Delivery.Querying.Sorts;
+namespace IcssiCms.Core.Delivery.Querying.Sorts;
 
 /// <summary><c>{field}:asc</c> or <c>{field}:desc</c> on one index field.</summary>
 public abstract class FieldSortBase(string prefix, string fieldName) : ISortHandler
@@ -17,13 +16,3 @@ public abstract class FieldSortBase(string prefix, string fieldName) : ISortHand
         Direction = sort.EndsWith("desc", StringComparison.OrdinalIgnoreCase) ? Direction.Descending : Direction.Ascending,
     };
 }
-
-public sealed class CreateDateSort() : FieldSortBase("createDate:", CreateDateSortIndexer.FieldName);
-
-public sealed class UpdateDateSort() : FieldSortBase("updateDate:", UpdateDateSortIndexer.FieldName);
-
-public sealed class LevelSort() : FieldSortBase("level:", LevelSortIndexer.FieldName);
-
-public sealed class NameSort() : FieldSortBase("name:", NameSortIndexer.FieldName);
-
-public sealed class SortOrderSort() : FieldSortBase("sortOrder:", SortOrderSortIndexer.FieldName);

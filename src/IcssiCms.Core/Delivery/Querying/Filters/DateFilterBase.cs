@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Umbraco.Cms.Core.DeliveryApi;
 
-namespace IcssiCms.EmbeddedHost.Delivery.Querying.Filters;
+namespace IcssiCms.Core.Delivery.Querying.Filters;
 
 /// <summary>
 /// Umbraco's date filter syntax, <c>{field}{operator}{date}</c>, with the operators <c>:</c> (is), <c>:!</c> (is not),
@@ -35,26 +35,4 @@ public abstract class DateFilterBase : IFilterHandler
             },
         };
     }
-}
-
-/// <summary><c>createDate&gt;2024-01-01</c> and the other date operators.</summary>
-public sealed partial class CreateDateFilter : DateFilterBase
-{
-    protected override string FieldName => Indexing.CreateDateSortIndexer.FieldName;
-
-    protected override Regex Syntax => CreateDate();
-
-    [GeneratedRegex("^createDate(?<operator>:!|>:|<:|:|>|<)(?<value>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex CreateDate();
-}
-
-/// <summary><c>updateDate&lt;:2024-12-31</c> and the other date operators.</summary>
-public sealed partial class UpdateDateFilter : DateFilterBase
-{
-    protected override string FieldName => Indexing.UpdateDateSortIndexer.FieldName;
-
-    protected override Regex Syntax => UpdateDate();
-
-    [GeneratedRegex("^updateDate(?<operator>:!|>:|<:|:|>|<)(?<value>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex UpdateDate();
 }
