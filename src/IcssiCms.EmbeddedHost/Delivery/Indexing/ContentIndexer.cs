@@ -1,7 +1,10 @@
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Search;
 using IcssiCms.Usync.Mapping;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Extensions;
 
 namespace IcssiCms.EmbeddedHost.Delivery.Indexing;
 
@@ -10,7 +13,7 @@ namespace IcssiCms.EmbeddedHost.Delivery.Indexing;
 /// Umbraco's <see cref="global::Umbraco.Cms.Core.Models.Content"/> is built and every <see cref="IContentIndexHandler"/>
 /// (built-in and the plugin's) gives its field values.
 /// </summary>
-internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers, IContentIndex index)
+internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers, IContentIndex index, IOptionsMonitor<DeliveryApiSettings> settings)
 {
     private readonly IContentIndexHandler[] _handlers = [.. handlers];
 
@@ -20,7 +23,9 @@ internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers,
     public void Rebuild(ContentSnapshot snapshot)
     {
         index.Clear();
-        foreach (var batch in snapshot.Items.Values.Chunk(BatchSize))
+        // As Umbraco's index: content types the settings keep out of the API are not indexed at all.
+        var current = settings.CurrentValue;
+        foreach (var batch in snapshot.Items.Values.Where(i => current.IsAllowedContentType(i.ContentTypeAlias)).Chunk(BatchSize))
         {
             index.Index(batch.SelectMany(item => DocumentsOf(snapshot, item)));
         }

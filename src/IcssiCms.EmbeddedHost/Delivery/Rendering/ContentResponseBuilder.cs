@@ -1,5 +1,7 @@
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Usync.Mapping;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Extensions;
@@ -7,7 +9,7 @@ using Umbraco.Extensions;
 namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
 
 /// <summary>Builds the Delivery API's item responses in one culture, from the published snapshot or, in a preview, the drafts.</summary>
-internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, IRequestPreviewService preview)
+internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, IRequestPreviewService preview, IOptionsMonitor<DeliveryApiSettings> settings)
 {
     /// <summary>The item in the culture; null when it is not published in it.</summary>
     /// <param name="expand">Whose picked items to show with their properties (<c>expand</c>).</param>
@@ -15,14 +17,22 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
     public ContentItemResponse? Build(Guid key, string culture, PropertySelection? expand = null, PropertySelection? fields = null)
     {
         var snapshot = snapshots.For(preview.IsPreview());
-        return snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
-            ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, withCultures: true)
+        var allowed = settings.CurrentValue;
+        return snapshot.Find(key) is { } item && allowed.IsAllowedContentType(item.ContentTypeAlias) && CultureOf(item, culture) is { } published
+            ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, allowed, withCultures: true)
             : null;
     }
 
     /// <param name="fields">Null for a picked item that is not expanded: no properties at all.</param>
     private static ContentItemResponse Response(
-        ContentSnapshot snapshot, SnapshotItem item, PublishedCulture published, string culture, PropertySelection expand, PropertySelection? fields, bool withCultures)
+        ContentSnapshot snapshot,
+        SnapshotItem item,
+        PublishedCulture published,
+        string culture,
+        PropertySelection expand,
+        PropertySelection? fields,
+        DeliveryApiSettings allowed,
+        bool withCultures)
     {
         var type = snapshot.ContentTypes[item.ContentTypeAlias];
         var properties = new Dictionary<string, object?>();
@@ -40,7 +50,7 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
             var expanded = expand.Includes(property.Alias);
             var nestedExpand = expand.Nested(property.Alias) ?? PropertySelection.None;
             var nestedFields = expanded ? fields.Nested(property.Alias) ?? PropertySelection.All : null;
-            properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields));
+            properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields, allowed));
         }
 
         return new ContentItemResponse(
@@ -57,9 +67,10 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
     }
 
     /// <summary>A picked item, without cultures; with no properties unless expanded (one level, or as nested).</summary>
-    private static ContentReference? Reference(ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields) =>
-        snapshot.Find(key) is { } item && CultureOf(item, culture) is { } published
-            && Response(snapshot, item, published, culture, expand, fields, withCultures: false) is var r
+    private static ContentReference? Reference(
+        ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields, DeliveryApiSettings allowed) =>
+        snapshot.Find(key) is { } item && allowed.IsAllowedContentType(item.ContentTypeAlias) && CultureOf(item, culture) is { } published
+            && Response(snapshot, item, published, culture, expand, fields, allowed, withCultures: false) is var r
             ? new ContentReference(r.ContentType, r.Name, r.CreateDate, r.UpdateDate, r.Route, r.Id, r.Properties)
             : null;
 
