@@ -9,6 +9,7 @@ using IcssiCms.EmbeddedHost.Delivery.Rendering;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Logging;
 using IcssiCms.EmbeddedHost.Usync;
+using IcssiCms.EmbeddedHost.Webhooks;
 using IcssiCms.Store;
 using IcssiCms.Search;
 using IcssiCms.Store.Reading;
@@ -17,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace IcssiCms.EmbeddedHost;
@@ -43,6 +45,7 @@ public static class EmbeddedHostBuilderExtensions
         builder.Services.AddHostedService<StartupImport>();
 
         AddDeliveryApi(builder.Services, IndexFolder(storeConnection));
+        AddWebhooks(builder.Services);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<ImportHealthCheck>("usync-import");
@@ -93,6 +96,23 @@ public static class EmbeddedHostBuilderExtensions
     }
 
     private const string DeliveryApiSection = "Umbraco:CMS:DeliveryApi";
+
+    private const string WebhookSection = "Umbraco:CMS:Webhook";
+
+    /// <summary>
+    /// Content webhooks: Umbraco's webhook settings (on/off, retries, period), our targets (validated at start),
+    /// a queue the refresher fills and a background service that sends and retries.
+    /// </summary>
+    private static void AddWebhooks(IServiceCollection services)
+    {
+        services.AddOptions<WebhookSettings>().BindConfiguration(WebhookSection);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookDeliveryQueue>();
+        services.AddSingleton<ContentWebhookPublisher>();
+        services.AddHostedService<WebhookDeliveryService>();
+        services.AddHttpClient(WebhookDeliveryService.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+    }
 
     private static void AddAll<TService>(IServiceCollection services, IEnumerable<Type> implementations)
         where TService : class

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.EmbeddedHost.Webhooks;
 using IcssiCms.Store.Reading;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -15,6 +16,7 @@ internal sealed class DeliveryContentRefresher(
     ContentSnapshotAccessor snapshots,
     ContentIndexer indexer,
     IOutputCacheStore outputCache,
+    ContentWebhookPublisher webhooks,
     ILogger<DeliveryContentRefresher> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,10 +30,15 @@ internal sealed class DeliveryContentRefresher(
             await using var scope = scopes.CreateAsyncScope();
             var builder = scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>();
             var snapshot = await builder.BuildAsync(ContentVersion.Published, cancellationToken);
-            snapshots.Replace(snapshot, await builder.BuildAsync(ContentVersion.Draft, cancellationToken));
+            var draft = await builder.BuildAsync(ContentVersion.Draft, cancellationToken);
+            var changes = ContentChangeDetector.Detect(snapshots.Current, snapshots.Draft, snapshot, draft);
+            snapshots.Replace(snapshot, draft);
             indexer.Rebuild(snapshot);
             await outputCache.EvictByTagAsync(DeliveryApiOutputCachePolicy.ContentTag, cancellationToken);
-            logger.LogInformation("Delivery API content refreshed: {Items} published items indexed in {Elapsed} ms", snapshot.Items.Count, clock.ElapsedMilliseconds);
+
+            // After the swap, so a publish event's payload is the item as the API now serves it.
+            webhooks.Publish(changes);
+            logger.LogInformation("Delivery API content refreshed: {Items} published items indexed, {Changes} content events, in {Elapsed} ms", snapshot.Items.Count, changes.Count, clock.ElapsedMilliseconds);
         }
         finally
         {

@@ -33,7 +33,7 @@ public abstract class HubHostFixture : IAsyncLifetime
 
     public DeliveryApiClient Api { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _factory = new EmbeddedHostFactory(_folder.Path, EmbeddedHostFactory.HubUsyncFolder);
         Host = Settings.Count == 0
@@ -56,7 +56,7 @@ public abstract class HubHostFixture : IAsyncLifetime
         Api = new DeliveryApiClient(Host.CreateClient());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         // Disposing the factory disposes the one WithWebHostBuilder derived from it.
         if (_factory is not null)
