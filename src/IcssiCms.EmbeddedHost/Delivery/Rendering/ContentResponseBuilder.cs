@@ -50,7 +50,8 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
             var expanded = expand.Includes(property.Alias);
             var nestedExpand = expand.Nested(property.Alias) ?? PropertySelection.None;
             var nestedFields = expanded ? fields.Nested(property.Alias) ?? PropertySelection.All : null;
-            properties[property.Alias] = PropertyValueRenderer.Render(dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields, allowed));
+            properties[property.Alias] = PropertyValueRenderer.Render(
+                dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields, allowed), allowed.RichTextOutputAsJson);
         }
 
         return new ContentItemResponse(

@@ -16,7 +16,8 @@ internal static class PropertyValueRenderer
 {
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
-    public static object? Render(UsyncDataType dataType, string? stored, Func<Guid, ContentReference?> reference)
+    /// <param name="richTextAsJson">Umbraco's <c>RichTextOutputAsJson</c>: rich text as an element tree rather than markup.</param>
+    public static object? Render(UsyncDataType dataType, string? stored, Func<Guid, ContentReference?> reference, bool richTextAsJson = false)
     {
         if (string.IsNullOrWhiteSpace(stored))
         {
@@ -26,6 +27,7 @@ internal static class PropertyValueRenderer
         var value = stored.Trim();
         return dataType.EditorAlias switch
         {
+            Constants.PropertyEditors.Aliases.RichText when richTextAsJson => RichTextJson.From(RichText(value).Markup),
             Constants.PropertyEditors.Aliases.RichText => RichText(value),
             Constants.PropertyEditors.Aliases.DateTime =>
                 DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
