@@ -67,6 +67,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddSingleton<ICampaignSlugs, SnapshotCampaignSlugs>();
         services.AddSingleton<IRequestCultureService, RequestCultureService>();
         services.AddSingleton<IRequestPreviewService, RequestPreviewService>();
+        services.AddSingleton<RequestStartItem>();
 
         Type[] indexHandlers =
         [

@@ -109,6 +109,7 @@ public static class DeliveryApi
         [AsParameters] OutputQuery output,
         IRequestCultureService cultures,
         IRequestPreviewService preview,
+        RequestStartItem startItem,
         ContentSnapshotAccessor snapshots,
         ContentResponseBuilder responses)
     {
@@ -118,7 +119,8 @@ public static class DeliveryApi
         }
 
         var culture = cultures.GetRequestedCulture() ?? string.Empty;
-        return snapshots.For(preview.IsPreview()).FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty)) is { } found
+        var snapshot = snapshots.For(preview.IsPreview());
+        return snapshot.FindByRoute(culture, Uri.UnescapeDataString(path ?? string.Empty), startItem.In(snapshot)) is { } found
             && responses.Build(found.Key, culture, expand, fields) is { } item
                 ? TypedResults.Ok(item)
                 : TypedResults.NotFound();

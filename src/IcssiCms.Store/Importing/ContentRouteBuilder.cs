@@ -4,7 +4,7 @@ namespace IcssiCms.Store.Importing;
 
 /// <summary>
 /// Works out each node's route per culture as Umbraco does with its defaults: the URL segments of the
-/// ancestors' names below the root, the root itself hidden (<c>HideTopLevelNodeFromPath</c>), a trailing
+/// ancestors' names below the root, every root itself hidden (<c>HideTopLevelNodeFromPath</c>), a trailing
 /// slash, and no route where the node or an ancestor is unpublished in that culture.
 /// </summary>
 public static class ContentRouteBuilder
@@ -15,7 +15,6 @@ public static class ContentRouteBuilder
     public static Dictionary<(Guid Node, string Culture), string?> Build(IReadOnlyList<NodeCulture> rows, string defaultCulture)
     {
         var byNode = rows.GroupBy(r => r.NodeKey).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Culture, StringComparer.OrdinalIgnoreCase));
-        var firstRoot = rows.Where(r => r.ParentKey is null).OrderBy(r => r.SortOrder).Select(r => (Guid?)r.NodeKey).FirstOrDefault();
         var routes = new Dictionary<(Guid, string), string?>();
 
         string? RouteOf(Guid node, string culture)
@@ -44,7 +43,8 @@ public static class ContentRouteBuilder
             }
             else if (row.ParentKey is null)
             {
-                route = node == firstRoot ? "/" : $"/{row.UrlSegment}/";
+                // Every root is "/": several roots (sites) are told apart by the Start-Item header, as in Umbraco.
+                route = "/";
             }
             else
             {

@@ -18,6 +18,9 @@ public sealed record ContentPage(long Total, IReadOnlyList<JsonElement> Items)
 /// </summary>
 public sealed class DeliveryApiClient(HttpClient http)
 {
+    /// <summary>The client itself, for requests with headers of their own.</summary>
+    public HttpClient Http => http;
+
     public const string BasePath = "/umbraco/delivery/api/v2/content";
 
     public async Task<HttpResponseMessage> SendAsync(string relativeUrl, string culture = HubCultures.English, string? apiKey = null)

@@ -1,3 +1,4 @@
+using IcssiCms.Usync.Mapping;
 using IcssiCms.Usync.Model;
 using Umbraco.Cms.Core.Models;
 
@@ -31,10 +32,12 @@ public sealed class ContentSnapshot(
     string defaultCulture,
     IReadOnlyList<string> cultures)
 {
-    private readonly Dictionary<(string Culture, string Route), Guid> _byRoute = items.Values
-        .SelectMany(i => i.Cultures.Values.Select(c => (Key: (c.Culture.ToLowerInvariant(), c.Route), i.Key)))
+    private readonly Dictionary<(Guid Root, string Culture, string Route), Guid> _byRoute = items.Values
+        .SelectMany(i => i.Cultures.Values.Select(c => (Key: (RootKeyOf(i), c.Culture.ToLowerInvariant(), c.Route), i.Key)))
         .GroupBy(x => x.Key)
         .ToDictionary(g => g.Key, g => g.First().Item2);
+
+    private readonly IReadOnlyList<SnapshotItem> _roots = items.Values.Where(i => i.ParentKey is null).OrderBy(i => i.Node.SortOrder).ToList();
 
     private readonly ILookup<Guid?, SnapshotItem> _children = items.Values.ToLookup(i => i.ParentKey);
 
@@ -52,13 +55,26 @@ public sealed class ContentSnapshot(
 
     public SnapshotItem? Find(Guid key) => items.GetValueOrDefault(key);
 
-    /// <summary>The item at a route in a culture: <c>/campaigns/save-the-tigris/</c> (slashes optional).</summary>
-    public SnapshotItem? FindByRoute(string culture, string route)
+    /// <summary>
+    /// The item at a route in a culture (<c>/campaigns/save-the-tigris/</c>, slashes optional), below the given start
+    /// item (a root), or below the first root when none is given.
+    /// </summary>
+    public SnapshotItem? FindByRoute(string culture, string route, Guid? startItem = null)
     {
+        var root = startItem ?? _roots.FirstOrDefault()?.Key;
         var path = "/" + route.Trim('/');
         path = path == "/" ? path : path + "/";
-        return _byRoute.TryGetValue((culture.ToLowerInvariant(), path), out var key) ? items[key] : null;
+        return root is { } key && _byRoute.TryGetValue((key, culture.ToLowerInvariant(), path), out var found) ? items[found] : null;
     }
+
+    /// <summary>A root named as the <c>Start-Item</c> header names it: by key, or by its URL segment in any culture.</summary>
+    public SnapshotItem? FindRoot(string startItem) =>
+        Guid.TryParse(startItem, out var key)
+            ? _roots.FirstOrDefault(r => r.Key == key)
+            : _roots.FirstOrDefault(r => r.Cultures.Values.Any(c =>
+                string.Equals(UmbracoStrings.UrlSegment(c.Name, c.Culture.Length == 0 ? null : c.Culture), startItem, StringComparison.OrdinalIgnoreCase)));
+
+    private static Guid RootKeyOf(SnapshotItem item) => item.AncestorKeys.Count > 0 ? item.AncestorKeys[0] : item.Key;
 
     public IEnumerable<SnapshotItem> ChildrenOf(Guid? key) => _children[key];
 

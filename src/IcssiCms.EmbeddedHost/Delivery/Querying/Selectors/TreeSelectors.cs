@@ -8,7 +8,7 @@ namespace IcssiCms.EmbeddedHost.Delivery.Querying.Selectors;
 /// <c>{axis}:{id or path}</c>: the item is named by its key or by its route in the request's culture. An item
 /// that does not exist selects nothing, as in Umbraco.
 /// </summary>
-public abstract class TreeSelectorBase(string prefix, ContentSnapshotAccessor snapshots, IRequestCultureService cultures) : ISelectorHandler
+public abstract class TreeSelectorBase(string prefix, ContentSnapshotAccessor snapshots, IRequestCultureService cultures, RequestStartItem startItem) : ISelectorHandler
 {
     public bool CanHandle(string query) => query.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
@@ -18,7 +18,7 @@ public abstract class TreeSelectorBase(string prefix, ContentSnapshotAccessor sn
         var target = selector[prefix.Length..].Trim();
         var item = Guid.TryParse(target, out var key)
             ? snapshot.Find(key)
-            : snapshot.FindByRoute(cultures.GetRequestedCulture() ?? snapshot.DefaultCulture, target);
+            : snapshot.FindByRoute(cultures.GetRequestedCulture() ?? snapshot.DefaultCulture, target, startItem.In(snapshot));
 
         return Select(item);
     }
@@ -30,22 +30,22 @@ public abstract class TreeSelectorBase(string prefix, ContentSnapshotAccessor sn
 }
 
 /// <summary><c>children:/campaigns/</c>: the items right below.</summary>
-public sealed class ChildrenSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures)
-    : TreeSelectorBase("children:", snapshots, cultures)
+public sealed class ChildrenSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures, RequestStartItem startItem)
+    : TreeSelectorBase("children:", snapshots, cultures, startItem)
 {
     protected override SelectorOption Select(SnapshotItem? item) => new() { FieldName = ChildrenSelectorIndexer.FieldName, Values = KeyOf(item) };
 }
 
 /// <summary><c>descendants:/conferences/</c>: every item below, at any depth.</summary>
-public sealed class DescendantsSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures)
-    : TreeSelectorBase("descendants:", snapshots, cultures)
+public sealed class DescendantsSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures, RequestStartItem startItem)
+    : TreeSelectorBase("descendants:", snapshots, cultures, startItem)
 {
     protected override SelectorOption Select(SnapshotItem? item) => new() { FieldName = DescendantsSelectorIndexer.FieldName, Values = KeyOf(item) };
 }
 
 /// <summary><c>ancestors:/campaigns/save-the-tigris/</c>: the items above, up to the root.</summary>
-public sealed class AncestorsSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures)
-    : TreeSelectorBase("ancestors:", snapshots, cultures)
+public sealed class AncestorsSelector(ContentSnapshotAccessor snapshots, IRequestCultureService cultures, RequestStartItem startItem)
+    : TreeSelectorBase("ancestors:", snapshots, cultures, startItem)
 {
     protected override SelectorOption Select(SnapshotItem? item) => new()
     {
