@@ -131,15 +131,26 @@ public static class EmbeddedHostBuilderExtensions
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "TEMP", "ExamineIndexes", "DeliveryApiContentIndex");
     }
 
+    /// <summary>
+    /// Serilog's default (an exception or a 5xx is an error), except for <c>/healthz</c>: its 503 while the import
+    /// runs is an answer, not a failure, and probes would otherwise fill the log with errors.
+    /// </summary>
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? exception) =>
+        context.Request.Path.StartsWithSegments(HealthPath) ? Serilog.Events.LogEventLevel.Debug
+        : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information;
+
+    private const string HealthPath = "/healthz";
+
     public static WebApplication MapEmbeddedHost(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOutputCache();
         app.MapDeliveryApi();
         app.MapOpenApi(DeliveryApiOpenApi.Route);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }
 }
