@@ -254,12 +254,19 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         }
 
         // A moved node's descendants keep their files, so they are not rewritten above; their paths move with it.
+        var unchanged = set.Content.Where(c => !changed.Contains(c.Source.File)).ToList();
+        if (unchanged.Count == 0)
+        {
+            return count;
+        }
+
+        var storedPaths = StoredPaths(connection, transaction);
         using var movePath = connection.CreateCommand();
         movePath.Transaction = transaction;
-        movePath.CommandText = "UPDATE ContentNode SET Path = $path WHERE Key = $key AND Path <> $path";
+        movePath.CommandText = "UPDATE ContentNode SET Path = $path WHERE Key = $key";
         var pathParameter = movePath.Parameters.Add(new SqliteParameter { ParameterName = "$path" });
         var keyParameter = movePath.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
-        foreach (var node in set.Content.Where(c => !changed.Contains(c.Source.File)))
+        foreach (var node in unchanged.Where(n => storedPaths.TryGetValue(n.Key.ToString(), out var stored) && stored != PathOf(n)))
         {
             pathParameter.Value = PathOf(node);
             keyParameter.Value = node.Key.ToString();
@@ -267,6 +274,21 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         }
 
         return count;
+    }
+
+    private static Dictionary<string, string> StoredPaths(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT Key, Path FROM ContentNode";
+        using var rows = read.ExecuteReader();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (rows.Read())
+        {
+            paths[rows.GetString(0)] = rows.GetString(1);
+        }
+
+        return paths;
     }
 
     private static List<ContentRouteBuilder.NodeCulture> RouteRows(UsyncSet set, IReadOnlyDictionary<string, UsyncContentType> types) =>
