@@ -2,7 +2,6 @@ using System.Diagnostics;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Webhooks;
-using IcssiCms.Store.Reading;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace IcssiCms.EmbeddedHost.Delivery;
@@ -28,9 +27,7 @@ internal sealed class DeliveryContentRefresher(
         {
             var clock = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
-            var builder = scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>();
-            var snapshot = await builder.BuildAsync(ContentVersion.Published, cancellationToken);
-            var draft = await builder.BuildAsync(ContentVersion.Draft, cancellationToken);
+            var (snapshot, draft) = await scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>().BuildAsync(cancellationToken);
             var changes = ContentChangeDetector.Detect(snapshots.Current, snapshots.Draft, snapshot, draft);
             snapshots.Replace(snapshot, draft);
             indexer.Rebuild(snapshot);

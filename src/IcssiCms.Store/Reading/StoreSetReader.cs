@@ -13,30 +13,45 @@ public enum ContentVersion
 }
 
 /// <summary>
-/// Reads the store back in the uSync model: schema and content, as the files would describe it. What the host
-/// indexes and serves is built from this, with the same mapping onto Umbraco's models as an import uses.
+/// Reads the whole store once; <see cref="StoreContents.ToSet"/> then gives it in the uSync model, schema and content,
+/// as the files would describe it, in either version. What the host indexes and serves is built from this, with the
+/// same mapping onto Umbraco's models as an import uses.
 /// </summary>
 public sealed class StoreSetReader(HubDbContext db)
 {
+    public async Task<StoreContents> ReadAsync(CancellationToken cancellationToken = default) => new(
+        await db.Languages.AsNoTracking().ToListAsync(cancellationToken),
+        await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken),
+        await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken),
+        await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken),
+        (await db.ContentCultures.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.NodeKey),
+        (await db.PropertyValues.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(v => v.NodeKey));
+}
+
+/// <summary>Everything the store held when it was read: the rows, and the uSync model of them in either version.</summary>
+public sealed class StoreContents(
+    IReadOnlyList<StoredLanguage> languages,
+    IReadOnlyList<StoredDataType> dataTypes,
+    IReadOnlyList<StoredContentType> contentTypes,
+    IReadOnlyList<ContentNode> nodes,
+    ILookup<Guid, ContentCulture> cultures,
+    ILookup<Guid, PropertyValue> values)
+{
     private static readonly SourceLocation Store = new("store", 0);
 
-    public async Task<UsyncSet> ReadAsync(ContentVersion version, CancellationToken cancellationToken = default)
-    {
-        var languages = await db.Languages.AsNoTracking().ToListAsync(cancellationToken);
-        var dataTypes = await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var contentTypes = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var nodes = await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken);
-        var cultures = (await db.ContentCultures.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.NodeKey);
-        var values = (await db.PropertyValues.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(v => v.NodeKey);
+    /// <summary>The nodes that are not in the recycle bin.</summary>
+    public IReadOnlyList<ContentNode> Nodes => nodes;
 
-        return new UsyncSet(
-            languages.Select(l => new UsyncLanguage(l.IsoCode, l.Name, l.IsDefault, l.IsMandatory, l.Fallback, Store)).ToList(),
-            dataTypes.Select(d => new UsyncDataType(d.Key, d.Name, d.Level, d.EditorAlias, d.EditorUiAlias, d.ConfigJson, d.Folder, Store)).ToList(),
-            contentTypes.Select(ToUsync).ToList(),
-            nodes.Select(n => ToUsync(n, cultures[n.Key], values[n.Key], version)).ToList(),
-            [],
-            []);
-    }
+    /// <summary>Each node's cultures (the empty culture for an invariant node).</summary>
+    public ILookup<Guid, ContentCulture> Cultures => cultures;
+
+    public UsyncSet ToSet(ContentVersion version) => new(
+        languages.Select(l => new UsyncLanguage(l.IsoCode, l.Name, l.IsDefault, l.IsMandatory, l.Fallback, Store)).ToList(),
+        dataTypes.Select(d => new UsyncDataType(d.Key, d.Name, d.Level, d.EditorAlias, d.EditorUiAlias, d.ConfigJson, d.Folder, Store)).ToList(),
+        contentTypes.Select(ToUsync).ToList(),
+        nodes.Select(n => ToUsync(n, cultures[n.Key], values[n.Key], version)).ToList(),
+        [],
+        []);
 
     private static UsyncContentType ToUsync(StoredContentType type) => new(
         type.Key,

@@ -1,47 +1,48 @@
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Reading;
-using IcssiCms.Store.Storage;
 using IcssiCms.Usync.Mapping;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcssiCms.EmbeddedHost.Delivery.Snapshot;
 
 /// <summary>
-/// Reads the store into a <see cref="ContentSnapshot"/>: what visitors see (published values, published cultures
-/// under published ancestors), or what a preview sees (the drafts, every culture, routed as if published).
+/// Reads the store once into two <see cref="ContentSnapshot"/>s: what visitors see (published values, published
+/// cultures under published ancestors), and what a preview sees (the drafts, every culture, routed as if published).
 /// </summary>
-internal sealed class ContentSnapshotBuilder(HubDbContext db, StoreSetReader reader)
+internal sealed class ContentSnapshotBuilder(StoreSetReader reader)
 {
-    public async Task<ContentSnapshot> BuildAsync(ContentVersion version, CancellationToken cancellationToken)
+    public async Task<(ContentSnapshot Published, ContentSnapshot Draft)> BuildAsync(CancellationToken cancellationToken)
     {
-        var set = await reader.ReadAsync(version, cancellationToken);
+        var contents = await reader.ReadAsync(cancellationToken);
+        return (Build(contents, ContentVersion.Published), Build(contents, ContentVersion.Draft));
+    }
+
+    private static ContentSnapshot Build(StoreContents contents, ContentVersion version)
+    {
+        var set = contents.ToSet(version);
         var defaultCulture = set.Languages.FirstOrDefault(l => l.IsDefault)?.IsoCode ?? string.Empty;
-        var rows = await (
-            from c in db.ContentCultures.AsNoTracking()
-            join n in db.ContentNodes.AsNoTracking() on c.NodeKey equals n.Key
-            where !n.Trashed
-            select new { c.NodeKey, c.Culture, c.Name, c.Route, c.Published, c.UrlSegment, n.ParentKey, n.Level, n.SortOrder })
-            .ToListAsync(cancellationToken);
         var draftRoutes = version == ContentVersion.Draft
             ? ContentRouteBuilder.Build(
-                rows.Select(r => new ContentRouteBuilder.NodeCulture(r.NodeKey, r.ParentKey, r.Level, r.SortOrder, r.Culture, r.UrlSegment, Published: true)).ToList(),
+                contents.Nodes.SelectMany(n => contents.Cultures[n.Key].Select(c =>
+                    new ContentRouteBuilder.NodeCulture(n.Key, n.ParentKey, n.Level, n.SortOrder, c.Culture, c.UrlSegment, Published: true))).ToList(),
                 defaultCulture)
             : null;
-        var routes = rows
-            .Select(r => new { r.NodeKey, r.Culture, r.Name, Route = draftRoutes is null ? (r.Published ? r.Route : null) : draftRoutes.GetValueOrDefault((r.NodeKey, r.Culture)) })
-            .Where(r => r.Route != null)
-            .ToList();
-        var updated = await db.ContentNodes.AsNoTracking().ToDictionaryAsync(n => n.Key, n => n.UpdateDate, cancellationToken);
 
-        var published = routes.ToLookup(r => r.NodeKey);
         var nodes = set.Content.ToDictionary(n => n.Key);
+        var updated = contents.Nodes.ToDictionary(n => n.Key, n => n.UpdateDate);
         var items = new Dictionary<Guid, SnapshotItem>();
         foreach (var node in set.Content)
         {
             // An invariant item is published under the empty culture; it is served in every culture.
-            var cultures = published[node.Key]
-                .Select(r => new PublishedCulture(r.Culture.Length == 0 ? string.Empty : r.Culture, r.Name, r.Route!))
-                .ToDictionary(c => c.Culture, StringComparer.OrdinalIgnoreCase);
+            var cultures = new Dictionary<string, PublishedCulture>(StringComparer.OrdinalIgnoreCase);
+            foreach (var culture in contents.Cultures[node.Key])
+            {
+                var route = draftRoutes is null ? (culture.Published ? culture.Route : null) : draftRoutes.GetValueOrDefault((node.Key, culture.Culture));
+                if (route is not null)
+                {
+                    cultures[culture.Culture] = new PublishedCulture(culture.Culture, culture.Name, route);
+                }
+            }
+
             if (cultures.Count == 0)
             {
                 continue;
@@ -53,7 +54,7 @@ internal sealed class ContentSnapshotBuilder(HubDbContext db, StoreSetReader rea
                 ancestors.Insert(0, parent);
             }
 
-            items[node.Key] = new SnapshotItem(node, ancestors, updated.GetValueOrDefault(node.Key), cultures);
+            items[node.Key] = new SnapshotItem(node, ancestors, updated[node.Key], cultures);
         }
 
         return new ContentSnapshot(
