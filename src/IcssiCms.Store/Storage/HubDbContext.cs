@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IcssiCms.Store.Storage;
 
-/// <summary>The embedded host's store: the hub's schema and content, and the state of the uSync import.</summary>
+/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations.</summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
     public DbSet<StoredLanguage> Languages => Set<StoredLanguage>();
@@ -20,6 +20,18 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<SyncFile> SyncFiles => Set<SyncFile>();
 
     public DbSet<KeyValue> KeyValues => Set<KeyValue>();
+
+    public DbSet<StoredForm> Forms => Set<StoredForm>();
+
+    public DbSet<StoredDictionaryItem> DictionaryItems => Set<StoredDictionaryItem>();
+
+    public DbSet<FormRecord> FormRecords => Set<FormRecord>();
+
+    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +102,58 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         {
             e.ToTable("KeyValue");
             e.HasKey(k => k.Key);
+        });
+
+        model.Entity<StoredForm>(e =>
+        {
+            e.ToTable("Form");
+            e.HasKey(f => f.Key);
+            e.HasIndex(f => f.Alias).IsUnique();
+            e.Property(f => f.Alias).UseCollation("NOCASE");
+        });
+
+        model.Entity<StoredDictionaryItem>(e =>
+        {
+            e.ToTable("DictionaryItem");
+            e.HasKey(d => d.Key);
+            e.HasIndex(d => d.ItemKey).IsUnique();
+            e.Property(d => d.ItemKey).UseCollation("NOCASE");
+        });
+
+        model.Entity<FormRecord>(e =>
+        {
+            e.ToTable("FormRecord");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Email);
+            e.HasIndex(r => r.CreatedAt);
+            e.HasIndex(r => new { r.FormKey, r.CreatedAt });
+        });
+
+        model.Entity<ConsentText>(e =>
+        {
+            e.ToTable("ConsentText");
+            e.HasKey(c => c.Version);
+        });
+
+        model.Entity<Registration>(e =>
+        {
+            e.ToTable("Registration");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Status).HasConversion<string>();
+            // One registration per person and event: a repeat sign-up finds this row instead of adding one.
+            e.HasIndex(r => new { r.EventKey, r.Email }).IsUnique();
+            e.HasIndex(r => new { r.EventKey, r.Status, r.Position });
+            e.HasIndex(r => r.Email);
+            e.HasIndex(r => r.RecordId);
+        });
+
+        model.Entity<OutboxMail>(e =>
+        {
+            e.ToTable("OutboxMail");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedOnAdd();
+            e.Property(m => m.Kind).HasConversion<string>();
+            e.HasIndex(m => m.RegistrationId);
         });
     }
 }

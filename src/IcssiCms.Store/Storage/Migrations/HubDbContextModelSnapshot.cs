@@ -17,6 +17,27 @@ namespace IcssiCms.Store.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IcssiCms.Store.Storage.ConsentText", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstAgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("ConsentText", (string)null);
+                });
+
             modelBuilder.Entity("IcssiCms.Store.Storage.ContentCulture", b =>
                 {
                     b.Property<string>("NodeKey")
@@ -93,6 +114,51 @@ namespace IcssiCms.Store.Storage.Migrations
                     b.ToTable("ContentNode", (string)null);
                 });
 
+            modelBuilder.Entity("IcssiCms.Store.Storage.FormRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("FormKey", "CreatedAt");
+
+                    b.ToTable("FormRecord", (string)null);
+                });
+
             modelBuilder.Entity("IcssiCms.Store.Storage.KeyValue", b =>
                 {
                     b.Property<string>("Key")
@@ -107,6 +173,36 @@ namespace IcssiCms.Store.Storage.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("KeyValue", (string)null);
+                });
+
+            modelBuilder.Entity("IcssiCms.Store.Storage.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("OutboxMail", (string)null);
                 });
 
             modelBuilder.Entity("IcssiCms.Store.Storage.PropertyValue", b =>
@@ -132,6 +228,66 @@ namespace IcssiCms.Store.Storage.Migrations
                     b.HasKey("NodeKey", "Alias", "Culture", "Segment");
 
                     b.ToTable("PropertyValue", (string)null);
+                });
+
+            modelBuilder.Entity("IcssiCms.Store.Storage.Registration", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("EventKey", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("EventKey", "Status", "Position");
+
+                    b.ToTable("Registration", (string)null);
                 });
 
             modelBuilder.Entity("IcssiCms.Store.Storage.StoredContentType", b =>
@@ -215,6 +371,62 @@ namespace IcssiCms.Store.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("DataType", (string)null);
+                });
+
+            modelBuilder.Entity("IcssiCms.Store.Storage.StoredDictionaryItem", b =>
+                {
+                    b.Property<string>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentItemKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("DictionaryItem", (string)null);
+                });
+
+            modelBuilder.Entity("IcssiCms.Store.Storage.StoredForm", b =>
+                {
+                    b.Property<string>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.ToTable("Form", (string)null);
                 });
 
             modelBuilder.Entity("IcssiCms.Store.Storage.StoredLanguage", b =>
