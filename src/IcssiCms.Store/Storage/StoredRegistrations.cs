@@ -88,6 +88,9 @@ public sealed class Registration
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? EmailConfirmedAt { get; set; }
+
+    /// <summary>When the last e-mail about this registration was queued: a repeat sign-up re-sends only after a while.</summary>
+    public DateTime? LastMailedAt { get; set; }
 }
 
 /// <summary>What a registration e-mail says.</summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IcssiCms.Store.Storage.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261126171530_FormsAndRegistrations")]
+    [Migration("20261126171753_FormsAndRegistrations")]
     partial class FormsAndRegistrations
     {
         /// <inheritdoc />
@@ -259,6 +259,9 @@ namespace IcssiCms.Store.Storage.Migrations
 
                     b.Property<string>("FormKey")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastMailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -105,7 +105,8 @@ namespace IcssiCms.Store.Storage.Migrations
                     Position = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EmailConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EmailConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastMailedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
