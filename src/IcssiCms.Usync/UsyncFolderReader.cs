@@ -26,6 +26,8 @@ public sealed class UsyncFolderReader
     private readonly DataTypeSerializer _dataTypes = new();
     private readonly ContentTypeSerializer _contentTypes = new();
     private readonly ContentSerializer _content = new();
+    private readonly DictionarySerializer _dictionary = new();
+    private readonly FormSerializer _forms = new();
 
     /// <summary>Reads the files of the given handlers (all by default) below <paramref name="folder"/>.</summary>
     public UsyncReadResult Read(string folder, IReadOnlyList<UsyncHandler>? handlers = null)
@@ -47,6 +49,8 @@ public sealed class UsyncFolderReader
         var dataTypes = new List<UsyncDataType>();
         var contentTypes = new List<UsyncContentType>();
         var content = new List<UsyncContent>();
+        var dictionary = new List<UsyncDictionaryItem>();
+        var forms = new List<UsyncForm>();
         var deletes = new List<UsyncDelete>();
         var hashed = new List<UsyncFile>(results.Length);
         foreach (var result in results)
@@ -59,11 +63,13 @@ public sealed class UsyncFolderReader
                 case UsyncDataType item: dataTypes.Add(item); break;
                 case UsyncContentType item: contentTypes.Add(item); break;
                 case UsyncContent item: content.Add(item); break;
+                case UsyncDictionaryItem item: dictionary.Add(item); break;
+                case UsyncForm item: forms.Add(item); break;
                 case UsyncDelete item: deletes.Add(item); break;
             }
         }
 
-        var set = new UsyncSet(languages, dataTypes, contentTypes, content, deletes, hashed);
+        var set = new UsyncSet(languages, dataTypes, contentTypes, content, dictionary, forms, deletes, hashed);
         return new UsyncReadResult(set, problems);
     }
 
@@ -158,6 +164,8 @@ public sealed class UsyncFolderReader
         UsyncItemType.DataType => _dataTypes.Deserialize(root, reader),
         UsyncItemType.ContentType => _contentTypes.Deserialize(root, reader),
         UsyncItemType.Content => _content.Deserialize(root, reader),
+        UsyncItemType.Dictionary => _dictionary.Deserialize(root, reader),
+        UsyncItemType.Form => _forms.Deserialize(root, reader),
         _ => throw new ArgumentOutOfRangeException(nameof(handler), handler.ItemType, null),
     };
 

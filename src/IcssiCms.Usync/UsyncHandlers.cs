@@ -5,7 +5,7 @@ namespace IcssiCms.Usync;
 /// <summary>One uSync handler: the folder it owns, the root element of its files, and its group.</summary>
 public sealed record UsyncHandler(string Alias, UsyncItemType ItemType, string Folder, string ElementName, string Group)
 {
-    /// <summary>uSync runs handlers in ascending priority: languages, data types, document types, then content.</summary>
+    /// <summary>uSync runs handlers in ascending priority: languages, dictionary, data types, document types, content, then forms.</summary>
     public int Priority => (int)ItemType;
 }
 
@@ -15,16 +15,21 @@ public static class UsyncHandlers
     public const string SettingsGroup = "Settings";
     public const string ContentGroup = "Content";
 
+    /// <summary>uSync.Forms' group: its handlers run after every core handler.</summary>
+    public const string FormsGroup = "Forms";
+
     public static UsyncHandler Languages { get; } = new("LanguageHandler", UsyncItemType.Language, "Languages", "Language", SettingsGroup);
+    public static UsyncHandler Dictionary { get; } = new("DictionaryHandler", UsyncItemType.Dictionary, "Dictionary", "Dictionary", ContentGroup);
     public static UsyncHandler DataTypes { get; } = new("DataTypeHandler", UsyncItemType.DataType, "DataTypes", "DataType", SettingsGroup);
     public static UsyncHandler ContentTypes { get; } = new("ContentTypeHandler", UsyncItemType.ContentType, "ContentTypes", "ContentType", SettingsGroup);
     public static UsyncHandler Content { get; } = new("ContentHandler", UsyncItemType.Content, "Content", "Content", ContentGroup);
+    public static UsyncHandler Forms { get; } = new("FormsHandler", UsyncItemType.Form, "Forms", "forms-form", FormsGroup);
 
-    public static IReadOnlyList<UsyncHandler> All { get; } = [Languages, DataTypes, ContentTypes, Content];
+    public static IReadOnlyList<UsyncHandler> All { get; } = [Languages, Dictionary, DataTypes, ContentTypes, Content, Forms];
 
     /// <summary>
-    /// The handlers in a group setting such as "All", "Settings" or "Settings,Content"; as uSync does, a group
-    /// matches when the setting contains its name, and "All" or blank means every handler.
+    /// The handlers in a group setting such as "All", "Settings", "Forms" or "Settings,Content"; as uSync does, a
+    /// group matches when the setting contains its name, and "All" or blank means every handler.
     /// </summary>
     public static IReadOnlyList<UsyncHandler> InGroups(string? groups)
     {

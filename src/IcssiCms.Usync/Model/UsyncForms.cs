@@ -45,10 +45,12 @@ public sealed record FormSettings(
 
 public sealed record FormPage(string Caption, IReadOnlyList<FormFieldSet> FieldSets);
 
-public sealed record FormFieldSet(Guid Id, string Caption, IReadOnlyList<FormContainer> Containers, FormCondition? Condition);
+/// <summary>A fieldset of a page. <see cref="Line"/> is the line of the fieldset's object in the file's <c>&lt;Pages&gt;</c> JSON.</summary>
+public sealed record FormFieldSet(Guid Id, string Caption, IReadOnlyList<FormContainer> Containers, FormCondition? Condition, int Line);
 
 public sealed record FormContainer(string Caption, int Width, IReadOnlyList<FormField> Fields);
 
+/// <summary>A field of a form. <see cref="Line"/> is the line of the field's object in the file's <c>&lt;Pages&gt;</c> JSON.</summary>
 public sealed record FormField(
     Guid Id,
     string Alias,
@@ -82,7 +84,8 @@ public sealed record FormWorkflow(
     Guid WorkflowTypeId,
     string ExecutesOn,
     int SortOrder,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings,
+    int Line);
 
 /// <summary>
 /// A <c>&lt;Dictionary&gt;</c> file (folder <c>Dictionary</c>): one dictionary key and its translation per

@@ -4,7 +4,11 @@ namespace IcssiCms.Usync.Model;
 public enum UsyncItemType
 {
     Language = 1005,
+    Dictionary = 1006,
     DataType = 1010,
     ContentType = 1030,
     Content = 1210,
+
+    /// <summary>Umbraco Forms forms (uSync.Forms' formsHandler, which runs after every core handler).</summary>
+    Form = 2010,
 }

@@ -6,10 +6,12 @@ public sealed record UsyncSet(
     IReadOnlyList<UsyncDataType> DataTypes,
     IReadOnlyList<UsyncContentType> ContentTypes,
     IReadOnlyList<UsyncContent> Content,
+    IReadOnlyList<UsyncDictionaryItem> Dictionary,
+    IReadOnlyList<UsyncForm> Forms,
     IReadOnlyList<UsyncDelete> Deletes,
     IReadOnlyList<UsyncFile> Files)
 {
-    public static UsyncSet Empty { get; } = new([], [], [], [], [], []);
+    public static UsyncSet Empty { get; } = new([], [], [], [], [], [], [], []);
 }
 
 /// <summary>One file of the folder: path relative to the folder (with '/'), item type, and SHA-256 of its bytes.</summary>

@@ -20,6 +20,9 @@ internal sealed class ElementReader(string file, List<UsyncProblem> problems)
 
     public void Problem(XObject node, string message) => problems.Add(new UsyncProblem(At(node), message));
 
+    /// <summary>A problem at a line that no XML node stands for, such as a line inside JSON that an element holds.</summary>
+    public void Problem(int line, string message) => problems.Add(new UsyncProblem(new SourceLocation(File, line), message));
+
     public XElement? Required(XElement parent, string name)
     {
         var element = parent.Element(name);
