@@ -198,6 +198,8 @@ public sealed partial class UsyncSetValidator
                 return $"'{text}' is not 0 or 1.";
             case EditorValueKind.FormKey when !Guid.TryParse(text, out _):
                 return $"'{text}' is not a form key.";
+            case EditorValueKind.FormKey when !context.Forms.ContainsKey(Guid.Parse(text)):
+                return $"form {text} is not a form in the set.";
             case EditorValueKind.DocumentReferences:
                 return CheckDocumentReferences(context, text);
             case EditorValueKind.StringArray when text.StartsWith('['):

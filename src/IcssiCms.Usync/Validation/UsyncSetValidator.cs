@@ -4,8 +4,8 @@ namespace IcssiCms.Usync.Validation;
 
 /// <summary>
 /// The strict checks of an import: a set with a duplicate key or alias, a dangling reference (data type,
-/// composition, allowed child, parent, picked content), an unknown property editor or a value its editor
-/// cannot hold is refused whole. Every problem is listed, each with its file and line.
+/// composition, allowed child, parent, picked content or form, dictionary key), an unknown property editor, a
+/// value its editor cannot hold, or a form Umbraco Forms (or this host) could not run is refused whole. Every problem is listed, each with its file and line.
 /// </summary>
 public sealed partial class UsyncSetValidator
 {
@@ -17,7 +17,9 @@ public sealed partial class UsyncSetValidator
         ValidateLanguages(context);
         ValidateDataTypes(context);
         ValidateContentTypes(context);
+        ValidateDictionary(context);
         ValidateContent(context);
+        ValidateForms(context);
         ValidateDeletes(context);
 
         return problems
@@ -40,6 +42,14 @@ public sealed partial class UsyncSetValidator
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<Guid, UsyncContent> Content { get; } = FirstByKey(set.Content, c => c.Key);
+
+        public Dictionary<Guid, UsyncForm> Forms { get; } = FirstByKey(set.Forms, f => f.Key);
+
+        public Dictionary<Guid, UsyncDictionaryItem> DictionaryByKey { get; } = FirstByKey(set.Dictionary, d => d.Key);
+
+        public Dictionary<string, UsyncDictionaryItem> DictionaryByAlias { get; } = set.Dictionary
+            .GroupBy(d => d.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
         public HashSet<string> Cultures { get; } = set.Languages.Select(l => l.IsoCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -98,6 +108,8 @@ public sealed partial class UsyncSetValidator
                 UsyncItemType.DataType => context.DataTypes.ContainsKey(delete.Key),
                 UsyncItemType.ContentType => context.ContentTypesByKey.ContainsKey(delete.Key),
                 UsyncItemType.Content => context.Content.ContainsKey(delete.Key),
+                UsyncItemType.Dictionary => context.DictionaryByKey.ContainsKey(delete.Key),
+                UsyncItemType.Form => context.Forms.ContainsKey(delete.Key),
                 _ => false,
             };
             if (stillDefined && delete.Key != Guid.Empty)
