@@ -15,7 +15,8 @@ public enum ImportOutcome
 }
 
 /// <summary>How many items of each type an import wrote (or, when unchanged, how many files it compared).</summary>
-public sealed record ImportCounts(int Files, int Languages, int DataTypes, int ContentTypes, int Content, int Deleted);
+public sealed record ImportCounts(
+    int Files, int Languages, int DataTypes, int ContentTypes, int Content, int Deleted, int Dictionary = 0, int Forms = 0);
 
 public sealed record ImportResult(ImportOutcome Outcome, ImportCounts Counts, IReadOnlyList<UsyncProblem> Problems, TimeSpan Elapsed)
 {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Mapping;
@@ -71,8 +73,8 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         logger.LogDebug("uSync import phases: read {Read} ms, validate {Validate} ms, write {Write} ms",
             (int)readTime.TotalMilliseconds, (int)validateTime.TotalMilliseconds, (int)(clock.Elapsed - readTime - validateTime).TotalMilliseconds);
         logger.LogInformation(
-            "uSync import: {Files} files, {Changed} changed; wrote {Languages} languages, {DataTypes} data types, {ContentTypes} document types, {Content} content nodes, deleted {Deleted} in {Elapsed} ms",
-            counts.Files, changed.Count, counts.Languages, counts.DataTypes, counts.ContentTypes, counts.Content, counts.Deleted, clock.ElapsedMilliseconds);
+            "uSync import: {Files} files, {Changed} changed; wrote {Languages} languages, {Dictionary} dictionary items, {DataTypes} data types, {ContentTypes} document types, {Content} content nodes, {Forms} forms, deleted {Deleted} in {Elapsed} ms",
+            counts.Files, changed.Count, counts.Languages, counts.Dictionary, counts.DataTypes, counts.ContentTypes, counts.Content, counts.Forms, counts.Deleted, clock.ElapsedMilliseconds);
         return new ImportResult(ImportOutcome.Imported, counts, [], clock.Elapsed);
     }
 
@@ -99,6 +101,8 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         var languages = Imports(UsyncItemType.Language) ? await WriteLanguagesAsync(set.Languages.Where(l => Changed(l.Source)), cancellationToken) : 0;
         var dataTypes = Imports(UsyncItemType.DataType) ? await WriteDataTypesAsync(set.DataTypes.Where(d => Changed(d.Source)), cancellationToken) : 0;
         var contentTypes = Imports(UsyncItemType.ContentType) ? await WriteContentTypesAsync(set.ContentTypes.Where(c => Changed(c.Source)), cancellationToken) : 0;
+        var dictionary = Imports(UsyncItemType.Dictionary) ? await WriteDictionaryAsync(set.Dictionary.Where(d => Changed(d.Source)), cancellationToken) : 0;
+        var forms = Imports(UsyncItemType.Form) ? await WriteFormsAsync(set.Forms.Where(f => Changed(f.Source)), cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -116,7 +120,43 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        return new ImportCounts(set.Files.Count, languages, dataTypes, contentTypes, content, deleted);
+        return new ImportCounts(set.Files.Count, languages, dataTypes, contentTypes, content, deleted, dictionary, forms);
+    }
+
+    private async Task<int> WriteDictionaryAsync(IEnumerable<UsyncDictionaryItem> items, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var item in items.OrderBy(d => d.Level))
+        {
+            var stored = await FindOrAddAsync(db.DictionaryItems, item.Key, d => d.ItemKey == item.Alias,
+                () => new StoredDictionaryItem { Key = item.Key, ItemKey = item.Alias, Translations = "{}" },
+                cancellationToken);
+            stored.ItemKey = item.Alias;
+            stored.ParentItemKey = item.ParentAlias;
+            stored.Level = item.Level;
+            stored.Translations = JsonSerializer.Serialize(item.Translations);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A form is stored whole, as the JSON of its model (<see cref="StoreFormReader"/> reads it back).</summary>
+    private async Task<int> WriteFormsAsync(IEnumerable<UsyncForm> forms, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var form in forms)
+        {
+            var stored = await FindOrAddAsync(db.Forms, form.Key, f => f.Alias == form.Alias,
+                () => new StoredForm { Key = form.Key, Alias = form.Alias, Name = form.Name, Definition = "{}" },
+                cancellationToken);
+            stored.Alias = form.Alias;
+            stored.Name = form.Name;
+            stored.Definition = StoreFormReader.Serialize(form);
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<int> WriteLanguagesAsync(IEnumerable<UsyncLanguage> languages, CancellationToken cancellationToken)
@@ -313,6 +353,8 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
                 UsyncItemType.DataType => await db.DataTypes.Where(d => d.Key == key || d.Name == delete.Alias).ExecuteDeleteAsync(cancellationToken),
                 UsyncItemType.ContentType => await DeleteContentTypeAsync(key, delete.Alias, cancellationToken),
                 UsyncItemType.Content => await DeleteContentAsync(db.ContentNodes.Where(n => n.Key == key), cancellationToken),
+                UsyncItemType.Dictionary => await db.DictionaryItems.Where(d => d.Key == key || d.ItemKey == delete.Alias).ExecuteDeleteAsync(cancellationToken),
+                UsyncItemType.Form => await db.Forms.Where(f => f.Key == key || f.Alias == delete.Alias).ExecuteDeleteAsync(cancellationToken),
                 _ => 0,
             };
         }

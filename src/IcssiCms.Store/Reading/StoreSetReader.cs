@@ -14,7 +14,7 @@ public enum ContentVersion
 
 /// <summary>
 /// Reads the whole store once; <see cref="StoreContents.ToSet"/> then gives it in the uSync model, schema and content,
-/// as the files would describe it, in either version. What the host indexes and serves is built from this, with the
+/// with forms and dictionary, as the files would describe it, in either version. What the host indexes and serves is built from this, with the
 /// same mapping onto Umbraco's models as an import uses.
 /// </summary>
 public sealed class StoreSetReader(HubDbContext db)
@@ -25,7 +25,8 @@ public sealed class StoreSetReader(HubDbContext db)
         await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken),
         await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken),
         (await db.ContentCultures.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.NodeKey),
-        (await db.PropertyValues.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(v => v.NodeKey));
+        (await db.PropertyValues.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(v => v.NodeKey),
+        await StoreFormReader.ReadAsync(db, cancellationToken));
 }
 
 /// <summary>Everything the store held when it was read: the rows, and the uSync model of them in either version.</summary>
@@ -35,12 +36,16 @@ public sealed class StoreContents(
     IReadOnlyList<StoredContentType> contentTypes,
     IReadOnlyList<ContentNode> nodes,
     ILookup<Guid, ContentCulture> cultures,
-    ILookup<Guid, PropertyValue> values)
+    ILookup<Guid, PropertyValue> values,
+    FormSchema forms)
 {
     private static readonly SourceLocation Store = new("store", 0);
 
     /// <summary>The nodes that are not in the recycle bin.</summary>
     public IReadOnlyList<ContentNode> Nodes => nodes;
+
+    /// <summary>The forms and dictionary items.</summary>
+    public FormSchema Forms => forms;
 
     /// <summary>Each node's cultures (the empty culture for an invariant node).</summary>
     public ILookup<Guid, ContentCulture> Cultures => cultures;
@@ -50,6 +55,8 @@ public sealed class StoreContents(
         dataTypes.Select(d => new UsyncDataType(d.Key, d.Name, d.Level, d.EditorAlias, d.EditorUiAlias, d.ConfigJson, d.Folder, Store)).ToList(),
         contentTypes.Select(ToUsync).ToList(),
         nodes.Select(n => ToUsync(n, cultures[n.Key], values[n.Key], version)).ToList(),
+        forms.Dictionary,
+        forms.Forms,
         [],
         []);
 
