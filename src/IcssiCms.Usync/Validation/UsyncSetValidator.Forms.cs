@@ -73,8 +73,8 @@ public sealed partial class UsyncSetValidator
         foreach (var form in forms)
         {
             var fields = form.Fields.ToList();
-            ReportDuplicates(context, fields, f => f.Id.ToString(), f => form.Source with { Line = f.Line }, $"field id in form '{form.Alias}'");
-            ReportDuplicates(context, fields, f => f.Alias, f => form.Source with { Line = f.Line }, $"field alias in form '{form.Alias}'", StringComparer.OrdinalIgnoreCase);
+            ReportDuplicates(context, fields, f => f.Id.ToString(), f => form.Source with { Line = f.Line }, "field id");
+            ReportDuplicates(context, fields, f => f.Alias, f => form.Source with { Line = f.Line }, "field alias", StringComparer.OrdinalIgnoreCase);
 
             CheckFormSettings(context, form);
             var ids = fields.Select(f => f.Id).ToHashSet();
