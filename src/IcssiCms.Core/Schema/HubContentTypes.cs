@@ -29,6 +29,7 @@ public static class HubContentTypes
     public static class CampaignList
     {
         public const string Alias = "campaignList";
+        public const string SignUpForm = "signUpForm";
     }
 
     public static class Campaign
