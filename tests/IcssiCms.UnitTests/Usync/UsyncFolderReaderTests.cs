@@ -35,6 +35,8 @@ public sealed partial class UsyncFolderReaderTests
         Assert.Equal(HubFolder.FilesOf(UsyncHandlers.DataTypes.Folder).Count, set.DataTypes.Count);
         Assert.Equal(HubFolder.FilesOf(UsyncHandlers.ContentTypes.Folder).Count, set.ContentTypes.Count);
         Assert.Equal(HubFolder.FilesOf(UsyncHandlers.Content.Folder).Count, set.Content.Count);
+        Assert.Equal(HubFolder.FilesOf(UsyncHandlers.Dictionary.Folder).Count, set.Dictionary.Count);
+        Assert.Equal(HubFolder.FilesOf(UsyncHandlers.Forms.Folder).Count, set.Forms.Count);
         Assert.Empty(set.Deletes);
 
         var everyFile = UsyncHandlers.All.SelectMany(h => HubFolder.FilesOf(h.Folder)).Order(StringComparer.Ordinal);

@@ -5,11 +5,13 @@ namespace IcssiCms.UnitTests.Usync;
 public sealed class UsyncHandlersTests
 {
     [Theory]
-    [InlineData(null, "Languages,DataTypes,ContentTypes,Content")]
-    [InlineData("All", "Languages,DataTypes,ContentTypes,Content")]
+    [InlineData(null, "Languages,Dictionary,DataTypes,ContentTypes,Content,Forms")]
+    [InlineData("All", "Languages,Dictionary,DataTypes,ContentTypes,Content,Forms")]
     [InlineData("Settings", "Languages,DataTypes,ContentTypes")]
-    [InlineData("content", "Content")]
-    [InlineData("Settings,Content", "Languages,DataTypes,ContentTypes,Content")]
+    [InlineData("content", "Dictionary,Content")]
+    [InlineData("Forms", "Forms")]
+    [InlineData("Settings,Content", "Languages,Dictionary,DataTypes,ContentTypes,Content")]
+    [InlineData("Settings,Content,Forms", "Languages,Dictionary,DataTypes,ContentTypes,Content,Forms")]
     public void A_Group_Setting_Selects_The_Handlers_Of_Its_Groups_As_USync_Does(string? groups, string folders)
     {
         Assert.Equal(folders.Split(','), UsyncHandlers.InGroups(groups).Select(h => h.Folder));
@@ -28,9 +30,18 @@ public sealed class UsyncHandlersTests
     }
 
     [Fact]
-    public void Handlers_Run_Languages_Then_Data_Types_Then_Document_Types_Then_Content()
+    public void Handlers_Run_Languages_Dictionary_Data_Types_Document_Types_Content_Then_Forms()
     {
         Assert.Equal(UsyncHandlers.All.OrderBy(h => h.Priority), UsyncHandlers.All);
-        Assert.Equal(["Languages", "DataTypes", "ContentTypes", "Content"], UsyncHandlers.All.Select(h => h.Folder));
+        Assert.Equal(["Languages", "Dictionary", "DataTypes", "ContentTypes", "Content", "Forms"], UsyncHandlers.All.Select(h => h.Folder));
+    }
+
+    [Fact]
+    public void The_Forms_Handler_Is_USync_Forms_One_And_The_Dictionary_Handler_Is_In_The_Content_Group()
+    {
+        Assert.Equal(("Forms", "forms-form", "Forms"), (UsyncHandlers.Forms.Folder, UsyncHandlers.Forms.ElementName, UsyncHandlers.Forms.Group));
+        Assert.Equal(("Dictionary", "Dictionary", "Content"), (UsyncHandlers.Dictionary.Folder, UsyncHandlers.Dictionary.ElementName, UsyncHandlers.Dictionary.Group));
+        Assert.True(UsyncHandlers.Dictionary.Priority < UsyncHandlers.DataTypes.Priority);
+        Assert.True(UsyncHandlers.Forms.Priority > UsyncHandlers.Content.Priority);
     }
 }

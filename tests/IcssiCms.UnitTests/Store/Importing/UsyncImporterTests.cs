@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using IcssiCms.Core.Schema;
 using IcssiCms.Store.Importing;
 using IcssiCms.UnitTests.Support;
+using IcssiCms.UnitTests.Usync.Forms;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Mapping;
 using IcssiCms.Usync.Model;
@@ -38,7 +39,7 @@ public sealed class UsyncImporterTests : IAsyncLifetime
         Assert.Empty(result.Problems);
         var files = FileCounts();
         Assert.Equal(
-            new ImportCounts(files.Values.Sum(), files["Languages"], files["DataTypes"], files["ContentTypes"], files["Content"], 0),
+            new ImportCounts(files.Values.Sum(), files["Languages"], files["DataTypes"], files["ContentTypes"], files["Content"], 0, files["Dictionary"], files["Forms"]),
             result.Counts);
 
         await using var db = _store.NewContext();
@@ -217,6 +218,12 @@ public sealed class UsyncImporterTests : IAsyncLifetime
             Assert.True(picked.Remove(udi), "The news should pick Women's Rights.");
             value.ReplaceNodes(new XCData(string.Join(',', picked)));
         });
+        // The campaign sign-up form offers it too: a place must be a content item of the set.
+        _folder.EditField(FormFiles.CampaignSignUp, "campaigns", field =>
+        {
+            var preValues = field["preValues"]!.AsArray();
+            preValues.Remove(preValues.Single(p => (string?)p!["value"] == womensRights.Key.ToString()));
+        });
         var nodesBefore = await CountNodesAsync();
 
         var result = await _store.ImportAsync(_folder.Path);
@@ -251,6 +258,9 @@ public sealed class UsyncImporterTests : IAsyncLifetime
         {
             _folder.Delete(descendant.Source.File);
         }
+
+        // The conference's registration form books places at it and at its social event: it goes with them.
+        _folder.Delete(FormFiles.Registration);
 
         var nodesBefore = await CountNodesAsync();
 
@@ -320,6 +330,8 @@ public sealed class UsyncImporterTests : IAsyncLifetime
             _folder.Delete(descendant.Source.File);
         }
 
+        _folder.Delete(FormFiles.Registration);
+
         var deleted = await _store.ImportAsync(_folder.Path);
 
         Assert.Equal(1 + descendants.Count, deleted.Counts.Deleted);
@@ -354,7 +366,7 @@ public sealed class UsyncImporterTests : IAsyncLifetime
         Assert.Equal(ImportOutcome.Imported, result.Outcome);
         var files = FileCounts();
         Assert.Equal(
-            new ImportCounts(files.Values.Sum(), files["Languages"], files["DataTypes"], files["ContentTypes"], files["Content"], 0),
+            new ImportCounts(files.Values.Sum(), files["Languages"], files["DataTypes"], files["ContentTypes"], files["Content"], 0, files["Dictionary"], files["Forms"]),
             result.Counts);
         var updatedAfter = await UpdateDatesAsync();
         Assert.All(updatedAfter, n => Assert.True(n.Value > updatedBefore[n.Key], $"{n.Key} was not written again."));

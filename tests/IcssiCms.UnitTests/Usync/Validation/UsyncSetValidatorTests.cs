@@ -135,7 +135,11 @@ public sealed class UsyncSetValidatorTests : IDisposable
         var problems = ProblemAssert.ValidationProblemsOf(_folder.Path);
 
         var udi = "umb://document/" + womensRights.Key.ToString("N");
-        ProblemAssert.HasOnly(problems, News, _folder.LineOf(News, udi), $"picked content {udi} is not a content node in the set");
+        ProblemAssert.Has(problems, News, _folder.LineOf(News, udi), $"picked content {udi} is not a content node in the set");
+        const string form = "Forms/campaign-sign-up.config";
+        ProblemAssert.Has(problems, form, _folder.LineOf(form, "\"alias\": \"campaigns\"") - 2,
+            $"Field 'campaigns': prevalue '{womensRights.Key}' is not the key of a content item in the set");
+        Assert.Equal(2, problems.Count);
     }
 
     [Fact]
