@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text;
+using IcssiCms.Store.Storage;
+using MimeKit;
+
+namespace IcssiCms.EmbeddedHost.Mail;
+
+/// <summary>What one registration e-mail is about: the kind, the person, the event's name in their language, the links.</summary>
+public sealed record RegistrationMail(
+    RegistrationMailKind Kind,
+    string Name,
+    string Email,
+    string Culture,
+    string EventName,
+    Uri ConfirmLink,
+    Uri CancelLink);
+
+/// <summary>
+/// Writes registration e-mails: subject, plain text and HTML (as alternatives) in the registration's language, English
+/// or Arabic (right to left). Everything inserted (name, event name, links) is HTML-encoded in the HTML part. The From
+/// address is left to the sender, which takes it from the SMTP settings.
+/// </summary>
+public sealed class RegistrationMailComposer(TimeProvider time)
+{
+    public MimeMessage Compose(RegistrationMail mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        CheckLink(mail.ConfirmLink, nameof(mail.ConfirmLink));
+        CheckLink(mail.CancelLink, nameof(mail.CancelLink));
+
+        var language = RegistrationMailLanguage.For(mail.Culture);
+        var template = language.Templates[mail.Kind];
+        var name = SingleLine(mail.Name);
+        var eventName = SingleLine(mail.EventName);
+        var subject = template.Subject.Replace(RegistrationMailLanguage.EventPlaceholder, eventName, StringComparison.Ordinal);
+
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            Date = time.GetUtcNow(),
+        };
+        message.To.Add(new MailboxAddress(name, mail.Email));
+        message.Headers.Add(HeaderId.ContentLanguage, language.Language);
+        // Registration mail is sent by a machine, in answer to the person's own sign-up: no auto-replies wanted.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+
+        var body = new BodyBuilder
+        {
+            TextBody = PlainText(language, template, name, eventName, mail),
+            HtmlBody = Html(language, template, subject, name, eventName, mail),
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static string PlainText(RegistrationMailLanguage language, MailTemplate template, string name, string eventName, RegistrationMail mail)
+    {
+        var text = new StringBuilder();
+        text.Append(language.Greeting.Replace(RegistrationMailLanguage.NamePlaceholder, name, StringComparison.Ordinal)).Append("\n\n");
+        foreach (var paragraph in template.Paragraphs)
+        {
+            text.Append(paragraph.Replace(RegistrationMailLanguage.EventPlaceholder, eventName, StringComparison.Ordinal)).Append("\n\n");
+        }
+
+        foreach (var action in template.Actions)
+        {
+            text.Append(action.Text).Append('\n').Append(LinkOf(mail, action.Link).AbsoluteUri).Append("\n\n");
+        }
+
+        if (template.Note is { } note)
+        {
+            text.Append(note).Append("\n\n");
+        }
+
+        text.Append(language.SignOff).Append('\n').Append(language.Sender).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Html(RegistrationMailLanguage language, MailTemplate template, string subject, string name, string eventName, RegistrationMail mail)
+    {
+        var direction = language.RightToLeft ? "rtl" : "ltr";
+        var align = language.RightToLeft ? "right" : "left";
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n")
+            .Append("<html lang=\"").Append(language.Language).Append("\" dir=\"").Append(direction).Append("\">\n")
+            .Append("<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(subject)).Append("</title>\n</head>\n")
+            .Append("<body style=\"font-family: Tahoma, Arial, sans-serif; font-size: 16px; line-height: 1.5; text-align: ")
+            .Append(align).Append(";\">\n");
+
+        html.Append("<p>").Append(WithValue(language.Greeting, RegistrationMailLanguage.NamePlaceholder, name)).Append("</p>\n");
+        foreach (var paragraph in template.Paragraphs)
+        {
+            html.Append("<p>").Append(WithValue(paragraph, RegistrationMailLanguage.EventPlaceholder, eventName)).Append("</p>\n");
+        }
+
+        foreach (var action in template.Actions)
+        {
+            var link = Encode(LinkOf(mail, action.Link).AbsoluteUri);
+            html.Append("<p>").Append(Encode(action.Text)).Append("<br>\n")
+                .Append("<a href=\"").Append(link).Append("\" dir=\"ltr\">").Append(link).Append("</a></p>\n");
+        }
+
+        if (template.Note is { } note)
+        {
+            html.Append("<p>").Append(Encode(note)).Append("</p>\n");
+        }
+
+        html.Append("<p>").Append(Encode(language.SignOff)).Append("<br>\n").Append(Encode(language.Sender)).Append("</p>\n")
+            .Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// A template's text, encoded, with the value in place of its placeholder: encoded too, and isolated in
+    /// <c>&lt;bdi&gt;</c> so a Latin name in Arabic text (or the reverse) does not reorder the sentence around it.
+    /// </summary>
+    private static string WithValue(string template, string placeholder, string value)
+    {
+        var parts = template.Split(placeholder);
+        return string.Join("<bdi>" + Encode(value) + "</bdi>", parts.Select(Encode));
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static Uri LinkOf(RegistrationMail mail, RegistrationLink link) =>
+        link == RegistrationLink.Confirm ? mail.ConfirmLink : mail.CancelLink;
+
+    /// <summary>Control characters (line breaks above all) are no part of a name or a subject line.</summary>
+    private static string SingleLine(string value) =>
+        string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(c => !char.IsControl(c)).ToArray())));
+
+    private static void CheckLink(Uri? link, string name)
+    {
+        if (link is null || !link.IsAbsoluteUri || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{name} must be an absolute http or https link.", name);
+        }
+    }
+}
