@@ -1,0 +1,226 @@
+using System.Net.Sockets;
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.EmbeddedHost.Registrations;
+using IcssiCms.EmbeddedHost.Usync;
+using IcssiCms.Store.Storage;
+using Microsoft.EntityFrameworkCore;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+
+namespace IcssiCms.EmbeddedHost.Mail;
+
+/// <summary>What one pass over the outbox did, and when the earliest mail left in it is due (null: none left).</summary>
+public sealed record OutboxPassResult(int Sent, int Failed, int Dropped, DateTime? NextDueAt);
+
+/// <summary>
+/// Sends the outbox: every <see cref="OutboxMail"/> row that is due (never tried, or its retry time has come), in Id
+/// order, composed in the registration's language with the event's published name and the registration's links. A
+/// sent row is deleted; a failed one is tried again later, with an exponentially growing wait. A row whose registration
+/// is gone (erased) is deleted unsent. It runs after the store is migrated and the content loaded, on
+/// <see cref="OutboxSignal.Notify"/> or every <see cref="OutboxMailOptions.PollInterval"/>, whichever comes first.
+/// Delivery is at least once: a crash between sending and deleting sends that one mail again.
+/// Logs carry the outbox id, the kind and the attempt, never a name or an address.
+/// </summary>
+public sealed class OutboxMailService(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    ContentSnapshotAccessor snapshots,
+    RegistrationMailComposer composer,
+    IMailSender sender,
+    ImportStatus importStatus,
+    IOptions<OutboxMailOptions> options,
+    TimeProvider time,
+    ILogger<OutboxMailService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // The store is migrated and the published content loaded when the startup import is over.
+            await WaitForStartupAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = options.Value.PollInterval;
+                try
+                {
+                    var pass = await SendDueAsync(stoppingToken);
+                    if (pass.NextDueAt is { } next)
+                    {
+                        var untilNext = next - time.GetUtcNow().UtcDateTime;
+                        wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < wait ? untilNext : wait;
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A whole pass fails on the store or the wiring, not on one person's mail: the message is worth having.
+                    logger.LogError("Outbox pass failed: {Error}", ex.GetType().Name + ": " + ex.Message);
+                }
+
+                if (wait > TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(wait, time, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WaitForStartupAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await importStatus.Completion.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A refused or failed import still leaves a migrated store (or none, and each pass says so): go on.
+        }
+    }
+
+    /// <summary>Sends every mail that is due now, oldest first; returns what it did.</summary>
+    public async Task<OutboxPassResult> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var links = scope.ServiceProvider.GetRequiredService<IRegistrationLinks>();
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        int sent = 0, failed = 0, dropped = 0;
+        long after = 0;
+        while (true)
+        {
+            var due = await db.Outbox.AsNoTracking()
+                .Where(m => m.Id > after && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                .OrderBy(m => m.Id)
+                .Take(Math.Max(1, settings.BatchSize))
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var mail in due)
+            {
+                after = mail.Id;
+                switch (await SendOneAsync(db, links, mail, now, cancellationToken))
+                {
+                    case Outcome.Sent:
+                        sent++;
+                        break;
+                    case Outcome.Failed:
+                        failed++;
+                        break;
+                    case Outcome.Dropped:
+                        dropped++;
+                        break;
+                }
+            }
+        }
+
+        // Rows written during the pass (no retry time) are due at once; otherwise the earliest retry.
+        var nextDue = await db.Outbox.AnyAsync(m => m.Id > after && m.NextAttemptAt == null, cancellationToken)
+            ? now
+            : await db.Outbox.MinAsync(m => m.NextAttemptAt, cancellationToken);
+        if (sent + failed + dropped > 0)
+        {
+            logger.LogInformation("Outbox: {Sent} sent, {Failed} failed, {Dropped} dropped", sent, failed, dropped);
+        }
+
+        return new OutboxPassResult(sent, failed, dropped, nextDue);
+    }
+
+    private enum Outcome
+    {
+        Sent,
+        Failed,
+        Dropped,
+    }
+
+    private async Task<Outcome> SendOneAsync(HubDbContext db, IRegistrationLinks links, OutboxMail mail, DateTime now, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == mail.RegistrationId, cancellationToken);
+        if (registration is null)
+        {
+            await db.Outbox.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(cancellationToken);
+            logger.LogInformation("Outbox mail {OutboxId} ({Kind}) dropped: its registration is gone", mail.Id, mail.Kind);
+            return Outcome.Dropped;
+        }
+
+        try
+        {
+            var eventName = EventName(registration.EventKey, registration.Culture)
+                ?? throw new OutboxMailException($"Event {registration.EventKey} is in neither the published nor the draft content.");
+            var message = composer.Compose(new RegistrationMail(
+                mail.Kind,
+                registration.Name,
+                registration.Email,
+                registration.Culture,
+                eventName,
+                links.Confirm(registration.Id),
+                links.Cancel(registration.Id)));
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var attempts = mail.Attempts + 1;
+            var next = now + options.Value.RetryDelay(attempts);
+            await db.Outbox.Where(m => m.Id == mail.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next), CancellationToken.None);
+            logger.LogWarning(
+                "Outbox mail {OutboxId} ({Kind}) failed on attempt {Attempt}, next attempt at {NextAttemptAt:o}: {Error}",
+                mail.Id, mail.Kind, attempts, next, Describe(ex));
+            return Outcome.Failed;
+        }
+
+        // Sent: the row goes even when the host is stopping, or the mail would be sent twice.
+        await db.Outbox.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(CancellationToken.None);
+        return Outcome.Sent;
+    }
+
+    /// <summary>
+    /// The event's name in the registration's culture, else in its language, else in the default culture, else any:
+    /// from the published content, or from the drafts for an event unpublished since the registration.
+    /// </summary>
+    private string? EventName(Guid eventKey, string culture)
+    {
+        foreach (var snapshot in new[] { snapshots.Current, snapshots.Draft })
+        {
+            if (snapshot.Find(eventKey) is not { } item || item.Cultures.Count == 0)
+            {
+                continue;
+            }
+
+            var language = culture.Split('-', '_')[0];
+            var match = Lookup(item.Cultures, culture) ?? Lookup(item.Cultures, language)
+                ?? Lookup(item.Cultures, snapshot.DefaultCulture) ?? Lookup(item.Cultures, string.Empty)
+                ?? item.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal).First();
+            return match.Name;
+        }
+
+        return null;
+    }
+
+    private static PublishedCulture? Lookup(IReadOnlyDictionary<string, PublishedCulture> cultures, string culture) =>
+        cultures.TryGetValue(culture, out var exact)
+            ? exact
+            : cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, culture, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A failed send as the log may hold it: the exception's type and, for SMTP and socket errors, their codes. Not
+    /// its message, which can quote the recipient (a server's "&lt;address&gt;: rejected", or the mailbox's name), except
+    /// for the failures this class words itself, which name only ids.
+    /// </summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        OutboxMailException known => known.Message,
+        SmtpCommandException smtp => $"{nameof(SmtpCommandException)}: {smtp.ErrorCode}, SMTP status {(int)smtp.StatusCode}",
+        SocketException socket => $"{nameof(SocketException)}: {socket.SocketErrorCode}",
+        { InnerException: { } inner } => exception.GetType().Name + " (" + inner.GetType().Name + ")",
+        _ => exception.GetType().Name,
+    };
+}
+
+/// <summary>A failure worded by the outbox sender itself, from ids only: safe to log as it is.</summary>
+internal sealed class OutboxMailException(string message) : Exception(message);
