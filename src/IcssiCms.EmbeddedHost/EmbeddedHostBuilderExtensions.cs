@@ -7,13 +7,17 @@ using IcssiCms.EmbeddedHost.Delivery.Querying.Selectors;
 using IcssiCms.EmbeddedHost.Delivery.Querying.Sorts;
 using IcssiCms.EmbeddedHost.Delivery.Rendering;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.EmbeddedHost.Logging;
+using IcssiCms.EmbeddedHost.Mail;
+using IcssiCms.EmbeddedHost.Registrations;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.EmbeddedHost.Webhooks;
 using IcssiCms.Store;
 using IcssiCms.Search;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
@@ -46,6 +50,7 @@ public static class EmbeddedHostBuilderExtensions
 
         AddDeliveryApi(builder.Services, IndexFolder(storeConnection));
         AddWebhooks(builder.Services);
+        AddFormsAndRegistrations(builder.Services, builder.Configuration, storeConnection);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<ImportHealthCheck>("usync-import");
@@ -115,6 +120,34 @@ public static class EmbeddedHostBuilderExtensions
         services.AddHttpClient(WebhookDeliveryService.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Umbraco Forms' delivery API over the imported forms, and the registrations its workflow makes: one durable
+    /// writer, e-mails through an outbox, the retention job, rate limits per IP and per form. Data Protection keys
+    /// (for antiforgery, form tokens and e-mailed links) are kept beside the database so that links outlive a restart.
+    /// </summary>
+    private static void AddFormsAndRegistrations(IServiceCollection services, IConfiguration configuration, string storeConnection)
+    {
+        services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName);
+        services.AddOptions<FormsSecurityOptions>().BindConfiguration(FormsSecurityOptions.SectionName);
+        services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
+        services.AddDataProtection()
+            .SetApplicationName("IcssiCms")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(storeConnection), "DataProtection-Keys")));
+        services.AddAntiforgery();
+        services.AddSingleton<FormCatalog>();
+        services.AddSingleton<FormsAccess>();
+        services.AddSingleton<FormTokens>();
+        services.AddSingleton<EventCapacities>();
+        services.AddSingleton<RegistrationLinks>();
+        services.AddSingleton<IRegistrationLinks>(provider => provider.GetRequiredService<RegistrationLinks>());
+        services.AddSingleton(new RegistrationStore(storeConnection));
+        services.AddSingleton<RegistrationWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<RegistrationWriter>());
+        services.AddHostedService<RegistrationMaintenance>();
+        services.AddRegistrationMail(configuration);
+        services.AddRateLimiter(options => FormRateLimits.Configure(options, configuration));
+    }
+
     private static void AddAll<TService>(IServiceCollection services, IEnumerable<Type> implementations)
         where TService : class
     {
@@ -125,10 +158,13 @@ public static class EmbeddedHostBuilderExtensions
     }
 
     /// <summary>Umbraco keeps its Examine indexes in <c>umbraco/Data/TEMP/ExamineIndexes</c>, beside the database.</summary>
-    private static string IndexFolder(string sqliteConnectionString)
+    private static string IndexFolder(string sqliteConnectionString) =>
+        Path.Combine(DataFolder(sqliteConnectionString), "TEMP", "ExamineIndexes", "DeliveryApiContentIndex");
+
+    private static string DataFolder(string sqliteConnectionString)
     {
         var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqliteConnectionString).DataSource;
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "TEMP", "ExamineIndexes", "DeliveryApiContentIndex");
+        return Path.GetDirectoryName(Path.GetFullPath(database))!;
     }
 
     /// <summary>
@@ -148,7 +184,11 @@ public static class EmbeddedHostBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOutputCache();
+        app.UseRateLimiter();
         app.MapDeliveryApi();
+        app.MapFormsApi();
+        app.MapRegistrationsApi();
+        app.MapRegistrationLinkPage();
         app.MapOpenApi(DeliveryApiOpenApi.Route);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;

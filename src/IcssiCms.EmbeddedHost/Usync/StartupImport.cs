@@ -1,4 +1,6 @@
 using IcssiCms.EmbeddedHost.Delivery;
+using IcssiCms.EmbeddedHost.Forms;
+using IcssiCms.EmbeddedHost.Registrations;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,8 @@ internal sealed class StartupImport(
     IHostEnvironment environment,
     ImportStatus status,
     DeliveryContentRefresher delivery,
+    FormCatalog forms,
+    RegistrationWriter registrations,
     ILogger<StartupImport> logger) : BackgroundService
 {
     internal const string FirstBootKey = "IcssiCms.Usync.FirstBootImported";
@@ -36,7 +40,7 @@ internal sealed class StartupImport(
             if (!firstBoot && UsyncHandlersOff(groups))
             {
                 logger.LogInformation("uSync startup import is off (ImportAtStartup: {Groups})", groups);
-                await delivery.RefreshAsync(stoppingToken);
+                await RefreshAsync(stoppingToken);
                 status.Complete(null);
                 return;
             }
@@ -50,8 +54,11 @@ internal sealed class StartupImport(
                 await db.SaveChangesAsync(stoppingToken);
             }
 
-            await delivery.RefreshAsync(stoppingToken);
+            await RefreshAsync(stoppingToken);
             status.Complete(result);
+
+            // Capacities may have been raised: places now free go to those waiting. The writer starts once the status is complete.
+            _ = registrations.FillFreePlacesAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -62,6 +69,12 @@ internal sealed class StartupImport(
             logger.LogCritical(ex, "uSync startup import failed");
             status.Fail(ex);
         }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await delivery.RefreshAsync(cancellationToken);
+        await forms.RefreshAsync(cancellationToken);
     }
 
     /// <summary>

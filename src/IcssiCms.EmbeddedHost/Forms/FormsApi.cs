@@ -1,0 +1,253 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.EmbeddedHost.Registrations;
+using IcssiCms.Usync.Editors;
+using IcssiCms.Usync.Model;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+
+namespace IcssiCms.EmbeddedHost.Forms;
+
+/// <summary>
+/// Umbraco Forms 17's delivery API: <c>GET definitions/{id}</c> and <c>POST entries/{id}</c>, with Forms' status
+/// codes; and the form token endpoint a client calls when it shows a form.
+/// </summary>
+public static class FormsApi
+{
+    public const string Route = "/umbraco/forms/delivery/api/v1";
+    public const string EntriesPath = Route + "/entries";
+    public const string HoneypotKey = "honeypot";
+    public const string TokenRoute = "/api/icssi/forms/{id:guid}/token";
+
+    private static async ValueTask<object?> RequireFormsApi(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<FormsOptions>>().CurrentValue.EnableFormsApi
+            ? await next(context)
+            : Problems.NotFound("The Forms API is not enabled (Umbraco:Forms:Options:EnableFormsApi).");
+
+    public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder app)
+    {
+        var forms = app.MapGroup(Route).AddEndpointFilter(RequireFormsApi);
+        forms.MapGet("/definitions/{id:guid}", GetDefinition);
+        forms.MapPost("/entries/{id:guid}", PostEntry);
+
+        // Not part of Forms' contract: the hub's own addition, so it lives under the hub's prefix.
+        app.MapGet(TokenRoute, GetToken).AddEndpointFilter(RequireFormsApi);
+        return app;
+    }
+
+    private static IResult GetDefinition(Guid id, string? culture, FormCatalog catalog, ContentSnapshotAccessor snapshots, HttpContext context)
+    {
+        if (catalog.Find(id) is not { } form)
+        {
+            return Problems.NotFound($"No form has the id {id}.");
+        }
+
+        var snapshot = snapshots.Current;
+        var translator = new FormTranslator(catalog, CultureOrDefault(culture, snapshot), snapshot.DefaultCulture);
+        return Results.Ok(FormDefinitionBuilder.Build(form, translator, snapshot));
+    }
+
+    /// <summary>
+    /// What a client needs to submit from a browser: the form token (when the form was shown) and the antiforgery
+    /// token for its header. Never cached.
+    /// </summary>
+    private static IResult GetToken(Guid id, FormCatalog catalog, FormTokens tokens, IAntiforgery antiforgery, HttpContext context)
+    {
+        if (catalog.Find(id) is null)
+        {
+            return Problems.NotFound($"No form has the id {id}.");
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        var antiforgeryTokens = antiforgery.GetAndStoreTokens(context);
+        return Results.Ok(new FormTokenResponse(tokens.Issue(id), new AntiforgeryResponse(antiforgeryTokens.HeaderName!, antiforgeryTokens.RequestToken!)));
+    }
+
+    public sealed record FormTokenResponse(string FormToken, AntiforgeryResponse Antiforgery);
+
+    public sealed record AntiforgeryResponse(string HeaderName, string RequestToken);
+
+    public sealed record EntryAccepted(
+        string MessageOnSubmit,
+        bool MessageOnSubmitIsHtml,
+        Guid? GotoPageOnSubmit,
+        FormRouteResponse? GotoPageOnSubmitRoute,
+        IReadOnlyList<PlaceResponse> Places);
+
+    /// <summary>Where the sign-up put the person at each chosen event: <c>placed</c> or <c>waitlisted</c>.</summary>
+    public sealed record PlaceResponse(Guid Id, string Name, string Status);
+
+    private static async Task<IResult> PostEntry(
+        Guid id,
+        HttpContext context,
+        FormCatalog catalog,
+        FormsAccess access,
+        FormTokens tokens,
+        ContentSnapshotAccessor snapshots,
+        EventCapacities events,
+        RegistrationWriter writer,
+        IOptions<Registrations.RegistrationOptions> options,
+        ILoggerFactory loggers)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType("Entries are sent as application/json.");
+        }
+
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest("body", $"The body is not valid JSON: {ex.Message}");
+        }
+
+        if (await access.CheckAsync(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (catalog.Find(id) is not { } form)
+        {
+            return Problems.NotFound($"No form has the id {id}.");
+        }
+
+        var (entry, member, problem) = FormEntry.Parse(body);
+        if (entry is null)
+        {
+            return Problems.BadRequest(member!, problem!);
+        }
+
+        var logger = loggers.CreateLogger(typeof(FormsApi));
+        if (!string.IsNullOrEmpty(entry.AdditionalData.GetValueOrDefault(HoneypotKey)))
+        {
+            // Told apart from a person only by a field people cannot see: answered as if accepted, so a bot learns nothing.
+            logger.LogInformation("Form {FormId}: entry dropped by the honeypot", id);
+            return Results.Accepted(value: new EntryAccepted(string.Empty, false, null, null, []));
+        }
+
+        if (options.Value.Abuse.RequireFormToken)
+        {
+            var (verdict, wait) = tokens.Check(id, entry.AdditionalData.GetValueOrDefault(FormTokens.AdditionalDataKey));
+            switch (verdict)
+            {
+                case FormTokens.Verdict.TooFast:
+                    return Problems.TooManyRequests(context, wait, "The form was sent too soon after it was shown; try again in a moment.");
+                case FormTokens.Verdict.Missing:
+                    return Problems.BadRequest("additionalData.formToken", "Send the token from the form token endpoint in additionalData.formToken.");
+                case FormTokens.Verdict.Invalid:
+                    return Problems.BadRequest("additionalData.formToken", "The form token is not valid for this form.");
+                case FormTokens.Verdict.Expired:
+                    return Problems.BadRequest("additionalData.formToken", "The form token has expired; reload the form.");
+            }
+        }
+
+        var snapshot = snapshots.Current;
+        var culture = entry.Culture is null ? snapshot.DefaultCulture : KnownCulture(entry.Culture, snapshot);
+        if (culture is null)
+        {
+            return Problems.BadRequest("culture", $"'{entry.Culture}' is not a language of the hub ({string.Join(", ", snapshot.Cultures)}).");
+        }
+
+        Guid? contentKey = null;
+        if (entry.ContentId is not null)
+        {
+            if (!Guid.TryParse(entry.ContentId, out var key))
+            {
+                return Problems.BadRequest("contentId", "contentId must be the key (GUID) of the page the form is on.");
+            }
+
+            contentKey = key;
+        }
+
+        var translator = new FormTranslator(catalog, culture, snapshot.DefaultCulture);
+        var validation = FormEntryValidator.Validate(form, entry, translator);
+        if (!validation.IsValid)
+        {
+            return Problems.Invalid(validation.Errors);
+        }
+
+        var signUp = SignUpFor(form, validation.Accepted, culture, contentKey, translator, events, out var placeErrors);
+        if (placeErrors is not null)
+        {
+            return Problems.Invalid(placeErrors);
+        }
+
+        var result = await writer.SignUpAsync(signUp, context.RequestAborted);
+        var definition = FormDefinitionBuilder.Build(form, translator, snapshot);
+        logger.LogInformation("Form {FormId}: entry accepted ({Places} places, {Waitlisted} waitlisted)",
+            id, result.Places.Count(p => p.Outcome == PlaceOutcome.Placed), result.Places.Count(p => p.Outcome == PlaceOutcome.Waitlisted));
+        return Results.Accepted(value: new EntryAccepted(
+            definition.MessageOnSubmit,
+            definition.MessageOnSubmitIsHtml,
+            definition.GotoPageOnSubmit,
+            definition.GotoPageOnSubmitRoute,
+            result.Places.Select(p => new PlaceResponse(p.EventKey, events.NameOf(p.EventKey, culture), p.Outcome == PlaceOutcome.Placed ? "placed" : "waitlisted")).ToList()));
+    }
+
+    /// <summary>
+    /// The registration workflow's reading of an entry: who (e-mail, name), which events (the chosen prevalues are
+    /// content keys), and the consent given (the version is a hash of the text as shown in the entry's culture).
+    /// </summary>
+    private static SignUpRequest SignUpFor(
+        UsyncForm form,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> values,
+        string culture,
+        Guid? contentKey,
+        FormTranslator translator,
+        EventCapacities events,
+        out Dictionary<string, string[]>? errors)
+    {
+        errors = null;
+        var valuesJson = JsonSerializer.Serialize(values);
+        var workflow = form.Workflows.FirstOrDefault(w => w.Active && w.WorkflowTypeId == RegistrationWorkflowType.Id);
+        if (workflow is null)
+        {
+            return new SignUpRequest(form.Key, contentKey, culture, string.Empty, string.Empty, valuesJson, null, []);
+        }
+
+        string Value(string setting) =>
+            workflow.Settings.TryGetValue(setting, out var alias) && values.TryGetValue(alias, out var list) ? list[0] : string.Empty;
+
+        var placesAlias = workflow.Settings.GetValueOrDefault(RegistrationWorkflowType.PlacesField) ?? string.Empty;
+        var eventKeys = (values.GetValueOrDefault(placesAlias) ?? []).Select(Guid.Parse).ToList();
+        var closed = eventKeys.Where(k => !events.IsPublished(k)).ToList();
+        if (closed.Count > 0)
+        {
+            var field = form.Fields.First(f => f.Alias == placesAlias);
+            errors = new Dictionary<string, string[]>
+            {
+                [placesAlias] = [FormDefinitionBuilder.InvalidMessage(form, field, translator)],
+            };
+        }
+
+        GivenConsent? consent = null;
+        var consentAlias = workflow.Settings.GetValueOrDefault(RegistrationWorkflowType.ConsentField);
+        if (form.Fields.FirstOrDefault(f => f.Alias == consentAlias) is { } consentField && values.ContainsKey(consentField.Alias))
+        {
+            var text = translator[consentField.Settings.GetValueOrDefault("acceptCopy")];
+            consent = new GivenConsent(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16], culture, text);
+        }
+
+        return new SignUpRequest(
+            form.Key,
+            contentKey,
+            culture,
+            Value(RegistrationWorkflowType.EmailField).Trim().ToLowerInvariant(),
+            Value(RegistrationWorkflowType.NameField).Trim(),
+            valuesJson,
+            consent,
+            eventKeys);
+    }
+
+    private static string CultureOrDefault(string? culture, ContentSnapshot snapshot) =>
+        culture is not null && KnownCulture(culture, snapshot) is { } known ? known : snapshot.DefaultCulture;
+
+    private static string? KnownCulture(string culture, ContentSnapshot snapshot) =>
+        snapshot.Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+}

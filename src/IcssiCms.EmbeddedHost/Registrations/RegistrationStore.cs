@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace IcssiCms.EmbeddedHost.Registrations;
+
+/// <summary>The registrations' side of the SQLite store: the writer's own connection, set up for durable commits.</summary>
+public sealed class RegistrationStore(string connectionString)
+{
+    public string ConnectionString => connectionString;
+
+    /// <summary>
+    /// WAL lets readers (staff lists, the outbox) work while the writer commits; synchronous FULL makes every
+    /// commit reach the disk before it returns, so an acknowledged sign-up survives a crash or power loss.
+    /// </summary>
+    public SqliteConnection OpenWriterConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    public long NextPosition(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(Position), 0) + 1 FROM Registration";
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}
