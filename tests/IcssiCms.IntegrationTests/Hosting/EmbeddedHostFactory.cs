@@ -17,6 +17,11 @@ public sealed class EmbeddedHostFactory(string dataFolder, string usyncFolder) :
 
     public string DatabaseFile => Path.Combine(dataFolder, "Umbraco.sqlite.db");
 
+    /// <summary>Where the host drops e-mails as .eml files (Umbraco's pickup-directory delivery).</summary>
+    public string MailFolder => Path.Combine(dataFolder, "Mail");
+
+    public string LogFolder => Path.Combine(dataFolder, "Logs");
+
     /// <summary>Waits for the startup import, however long it takes, without polling.</summary>
     public Task<IcssiCms.Store.Importing.ImportResult?> StartupImport =>
         Services.GetRequiredService<ImportStatus>().Completion;
@@ -25,7 +30,8 @@ public sealed class EmbeddedHostFactory(string dataFolder, string usyncFolder) :
     {
         builder.UseContentRoot(RepositoryRoot);
         builder.UseSetting("ConnectionStrings:umbracoDbDSN", $"Data Source={DatabaseFile};Foreign Keys=True;Pooling=False");
-        builder.UseSetting("Umbraco:CMS:Logging:Directory", Path.Combine(dataFolder, "Logs"));
+        builder.UseSetting("Umbraco:CMS:Logging:Directory", LogFolder);
+        builder.UseSetting("Umbraco:CMS:Global:Smtp:PickupDirectoryLocation", MailFolder);
         builder.UseSetting("uSync:Settings:RootFolder", usyncFolder);
     }
 
