@@ -73,8 +73,9 @@ internal sealed class StartupImport(
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        await delivery.RefreshAsync(cancellationToken);
+        // Forms first: the delivery refresh evicts cached responses, and expanded form pickers render the forms.
         await forms.RefreshAsync(cancellationToken);
+        await delivery.RefreshAsync(cancellationToken);
     }
 
     /// <summary>

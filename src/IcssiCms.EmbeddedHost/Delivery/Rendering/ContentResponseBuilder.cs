@@ -1,4 +1,5 @@
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
+using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.Usync.Mapping;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Configuration.Models;
@@ -9,7 +10,8 @@ using Umbraco.Extensions;
 namespace IcssiCms.EmbeddedHost.Delivery.Rendering;
 
 /// <summary>Builds the Delivery API's item responses in one culture, from the published snapshot or, in a preview, the drafts.</summary>
-internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, IRequestPreviewService preview, IOptionsMonitor<DeliveryApiSettings> settings)
+internal sealed class ContentResponseBuilder(
+    ContentSnapshotAccessor snapshots, IRequestPreviewService preview, IOptionsMonitor<DeliveryApiSettings> settings, FormCatalog forms)
 {
     /// <summary>The item in the culture; null when it is not published in it.</summary>
     /// <param name="expand">Whose picked items to show with their properties (<c>expand</c>).</param>
@@ -19,9 +21,13 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
         var snapshot = snapshots.For(preview.IsPreview());
         var allowed = settings.CurrentValue;
         return snapshot.Find(key) is { } item && allowed.IsAllowedContentType(item.ContentTypeAlias) && CultureOf(item, culture) is { } published
-            ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, allowed, withCultures: true)
+            ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, allowed, withCultures: true, FormDefinition)
             : null;
     }
+
+    /// <summary>An expanded form picker holds the form's definition in the item's culture, as Umbraco Forms does.</summary>
+    private object? FormDefinition(Guid formKey, string culture, ContentSnapshot snapshot) =>
+        forms.Find(formKey) is { } form ? FormDefinitionBuilder.Build(form, new FormTranslator(forms, culture, snapshot.DefaultCulture), snapshot) : null;
 
     /// <param name="fields">Null for a picked item that is not expanded: no properties at all.</param>
     private static ContentItemResponse Response(
@@ -32,7 +38,8 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
         PropertySelection expand,
         PropertySelection? fields,
         DeliveryApiSettings allowed,
-        bool withCultures)
+        bool withCultures,
+        Func<Guid, string, ContentSnapshot, object?> formDefinition)
     {
         var type = snapshot.ContentTypes[item.ContentTypeAlias];
         var properties = new Dictionary<string, object?>();
@@ -51,7 +58,11 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
             var nestedExpand = expand.Nested(property.Alias) ?? PropertySelection.None;
             var nestedFields = expanded ? fields.Nested(property.Alias) ?? PropertySelection.All : null;
             properties[property.Alias] = PropertyValueRenderer.Render(
-                dataType, stored, picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields, allowed), allowed.RichTextOutputAsJson);
+                dataType,
+                stored,
+                picked => Reference(snapshot, picked, culture, nestedExpand, nestedFields, allowed, formDefinition),
+                allowed.RichTextOutputAsJson,
+                expanded ? formKey => formDefinition(formKey, culture, snapshot) : null);
         }
 
         return new ContentItemResponse(
@@ -69,9 +80,10 @@ internal sealed class ContentResponseBuilder(ContentSnapshotAccessor snapshots, 
 
     /// <summary>A picked item, without cultures; with no properties unless expanded (one level, or as nested).</summary>
     private static ContentReference? Reference(
-        ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields, DeliveryApiSettings allowed) =>
+        ContentSnapshot snapshot, Guid key, string culture, PropertySelection expand, PropertySelection? fields, DeliveryApiSettings allowed,
+        Func<Guid, string, ContentSnapshot, object?> formDefinition) =>
         snapshot.Find(key) is { } item && allowed.IsAllowedContentType(item.ContentTypeAlias) && CultureOf(item, culture) is { } published
-            && Response(snapshot, item, published, culture, expand, fields, allowed, withCultures: false) is var r
+            && Response(snapshot, item, published, culture, expand, fields, allowed, withCultures: false, formDefinition) is var r
             ? new ContentReference(r.ContentType, r.Name, r.CreateDate, r.UpdateDate, r.Route, r.Id, r.Properties)
             : null;
 

@@ -17,7 +17,9 @@ internal static class PropertyValueRenderer
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
     /// <param name="richTextAsJson">Umbraco's <c>RichTextOutputAsJson</c>: rich text as an element tree rather than markup.</param>
-    public static object? Render(UsyncDataType dataType, string? stored, Func<Guid, ContentReference?> reference, bool richTextAsJson = false)
+    /// <param name="form">For an expanded form picker: the form's definition, as the Forms API gives it.</param>
+    public static object? Render(
+        UsyncDataType dataType, string? stored, Func<Guid, ContentReference?> reference, bool richTextAsJson = false, Func<Guid, object?>? form = null)
     {
         if (string.IsNullOrWhiteSpace(stored))
         {
@@ -42,7 +44,7 @@ internal static class PropertyValueRenderer
             Constants.PropertyEditors.Aliases.DropDownListFlexible => Dropdown(dataType, value),
             Constants.PropertyEditors.Aliases.ContentPicker => Pickers(value, reference).FirstOrDefault(),
             Constants.PropertyEditors.Aliases.MultiNodeTreePicker => Pickers(value, reference),
-            PropertyEditorCatalog.FormPicker => Guid.TryParse(value, out var form) ? new FormReference(form, null) : null,
+            PropertyEditorCatalog.FormPicker => Guid.TryParse(value, out var formKey) ? new FormReference(formKey, form?.Invoke(formKey)) : null,
             _ => value.StartsWith('{') || value.StartsWith('[') ? JsonNode.Parse(value) : value,
         };
     }
