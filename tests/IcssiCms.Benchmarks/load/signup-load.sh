@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Load test of durable sign-ups: conference registrations posted to the Forms delivery API of the embedded host
+# (the repository's uSync folder; SQLite in WAL mode with synchronous FULL, so each 202 is on disk), with wrk on
+# loopback. Afterwards it counts the registrations in the store and compares them with the 202s wrk saw.
+# Usage: tests/IcssiCms.Benchmarks/load/signup-load.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+seconds=${1:-20}
+connections=${2:-32}
+port=5098
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed: apt-get install -y sqlite3" >&2; exit 1; }
+
+dotnet build -c Release src/IcssiCms.EmbeddedHost -v quiet -nologo | grep -E " error |warn" && exit 1 || true
+work=$(mktemp -d)
+trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
+uSync__Settings__RootFolder="$PWD/uSync/v17" \
+Umbraco__CMS__Logging__Directory="$work/Logs" \
+Umbraco__CMS__Global__Smtp__PickupDirectoryLocation="$work/Mail" \
+Umbraco__Forms__Security__EnableAntiForgeryTokenForFormsApi=false \
+Umbraco__Forms__Security__FormsApiKey=load-test \
+IcssiCms__Registrations__Abuse__RequireFormToken=false \
+IcssiCms__Registrations__Abuse__PerIpPermitLimit=100000000 \
+IcssiCms__Registrations__Abuse__PerFormPermitLimit=100000000 \
+Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
+Serilog__MinimumLevel__Default=Warning \
+    dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll --contentRoot "$PWD" >"$work/host.log" 2>&1 &
+host=$!
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
+    kill -0 "$host" 2>/dev/null || { cat "$work/host.log"; exit 1; }
+    sleep 1
+done
+
+url="http://127.0.0.1:$port/umbraco/forms/delivery/api/v1/entries/0c3e8f0a-6a35-4f0e-9d3b-2a1e5c7b9d41"
+echo "== sign-ups: $connections connections, ${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s tests/IcssiCms.Benchmarks/load/signup.lua "$url" \
+    | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx|accepted"
+echo "== registrations in the store: $(sqlite3 "$work/store.sqlite.db" 'SELECT COUNT(*) FROM Registration')"
+echo "== resident memory $(grep VmRSS /proc/$host/status | awk '{print $2/1024 " MB"}')"
