@@ -159,7 +159,10 @@ public sealed class OutboxMailService(
                 registration.Culture,
                 eventName,
                 links.Confirm(registration.Id),
-                links.Cancel(registration.Id)));
+                links.Cancel(registration.Id))
+            {
+                AlsoIncluded = await AlsoIncludedAsync(db, links, mail.Kind, registration, cancellationToken),
+            });
             await sender.SendAsync(message, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -177,6 +180,30 @@ public sealed class OutboxMailService(
         // Sent: the row goes even when the host is stopping, or the mail would be sent twice.
         await db.Outbox.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(CancellationToken.None);
         return Outcome.Sent;
+    }
+
+    /// <summary>
+    /// A sign-up for several events gets one e-mail: the other places of the same sign-up, each with its own cancel
+    /// link (the confirm link confirms them all).
+    /// </summary>
+    private async Task<IReadOnlyList<RegistrationMailPart>> AlsoIncludedAsync(
+        HubDbContext db, IRegistrationLinks links, RegistrationMailKind kind, Registration registration, CancellationToken cancellationToken)
+    {
+        if (kind is not (RegistrationMailKind.ConfirmPlace or RegistrationMailKind.Waitlisted))
+        {
+            return [];
+        }
+
+        var others = await db.Registrations.AsNoTracking()
+            .Where(r => r.RecordId == registration.RecordId && r.Id != registration.Id
+                && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+            .OrderBy(r => r.Position)
+            .ToListAsync(cancellationToken);
+        return others
+            .Select(r => new RegistrationMailPart(
+                EventName(r.EventKey, registration.Culture) ?? string.Empty, r.Status == RegistrationStatus.Waitlisted, links.Cancel(r.Id)))
+            .Where(p => p.EventName.Length > 0)
+            .ToList();
     }
 
     /// <summary>

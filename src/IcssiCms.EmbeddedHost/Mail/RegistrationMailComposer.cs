@@ -13,7 +13,14 @@ public sealed record RegistrationMail(
     string Culture,
     string EventName,
     Uri ConfirmLink,
-    Uri CancelLink);
+    Uri CancelLink)
+{
+    /// <summary>The other events of the same sign-up, listed in the same e-mail.</summary>
+    public IReadOnlyList<RegistrationMailPart> AlsoIncluded { get; init; } = [];
+}
+
+/// <summary>Another event of the same sign-up: its name, whether it is on the waitlist, and its own cancel link.</summary>
+public sealed record RegistrationMailPart(string EventName, bool Waitlisted, Uri CancelLink);
 
 /// <summary>
 /// Writes registration e-mails: subject, plain text and HTML (as alternatives) in the registration's language, English
@@ -27,6 +34,10 @@ public sealed class RegistrationMailComposer(TimeProvider time)
         ArgumentNullException.ThrowIfNull(mail);
         CheckLink(mail.ConfirmLink, nameof(mail.ConfirmLink));
         CheckLink(mail.CancelLink, nameof(mail.CancelLink));
+        foreach (var part in mail.AlsoIncluded)
+        {
+            CheckLink(part.CancelLink, nameof(part.CancelLink));
+        }
 
         var language = RegistrationMailLanguage.For(mail.Culture);
         var template = language.Templates[mail.Kind];
@@ -67,6 +78,17 @@ public sealed class RegistrationMailComposer(TimeProvider time)
             text.Append(action.Text).Append('\n').Append(LinkOf(mail, action.Link).AbsoluteUri).Append("\n\n");
         }
 
+        if (mail.AlsoIncluded.Count > 0)
+        {
+            text.Append(language.AlsoIncluded).Append("\n\n");
+            foreach (var part in mail.AlsoIncluded)
+            {
+                var line = part.Waitlisted ? language.PartWaitlisted : language.PartHeld;
+                text.Append("- ").Append(line.Replace(RegistrationMailLanguage.EventPlaceholder, SingleLine(part.EventName), StringComparison.Ordinal)).Append('\n')
+                    .Append("  ").Append(language.PartCancel).Append(' ').Append(part.CancelLink.AbsoluteUri).Append("\n\n");
+            }
+        }
+
         if (template.Note is { } note)
         {
             text.Append(note).Append("\n\n");
@@ -99,6 +121,20 @@ public sealed class RegistrationMailComposer(TimeProvider time)
             var link = Encode(LinkOf(mail, action.Link).AbsoluteUri);
             html.Append("<p>").Append(Encode(action.Text)).Append("<br>\n")
                 .Append("<a href=\"").Append(link).Append("\" dir=\"ltr\">").Append(link).Append("</a></p>\n");
+        }
+
+        if (mail.AlsoIncluded.Count > 0)
+        {
+            html.Append("<p>").Append(Encode(language.AlsoIncluded)).Append("</p>\n<ul>\n");
+            foreach (var part in mail.AlsoIncluded)
+            {
+                var line = part.Waitlisted ? language.PartWaitlisted : language.PartHeld;
+                var link = Encode(part.CancelLink.AbsoluteUri);
+                html.Append("<li>").Append(WithValue(line, RegistrationMailLanguage.EventPlaceholder, SingleLine(part.EventName))).Append("<br>\n")
+                    .Append(Encode(language.PartCancel)).Append(" <a href=\"").Append(link).Append("\" dir=\"ltr\">").Append(link).Append("</a></li>\n");
+            }
+
+            html.Append("</ul>\n");
         }
 
         if (template.Note is { } note)

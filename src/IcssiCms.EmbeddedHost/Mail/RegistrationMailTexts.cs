@@ -25,7 +25,11 @@ internal sealed record RegistrationMailLanguage(
     string Greeting,
     string SignOff,
     string Sender,
-    IReadOnlyDictionary<RegistrationMailKind, MailTemplate> Templates)
+    IReadOnlyDictionary<RegistrationMailKind, MailTemplate> Templates,
+    string AlsoIncluded,
+    string PartHeld,
+    string PartWaitlisted,
+    string PartCancel)
 {
     public const string EventPlaceholder = "{event}";
     public const string NamePlaceholder = "{name}";
@@ -67,7 +71,11 @@ internal sealed record RegistrationMailLanguage(
                 ["Your registration for {event} is cancelled. You do not need to do anything more."],
                 [],
                 null),
-        });
+        },
+        AlsoIncluded: "The same sign-up also covers these events (the confirm link above confirms them too):",
+        PartHeld: "{event}: a place is held for you",
+        PartWaitlisted: "{event}: you are on the waitlist",
+        PartCancel: "To cancel this one:");
 
     public static RegistrationMailLanguage Arabic { get; } = new(
         "ar",
@@ -106,7 +114,11 @@ internal sealed record RegistrationMailLanguage(
                 ["أُلغي تسجيلك في {event}. لا يلزمك القيام بأي شيء آخر."],
                 [],
                 null),
-        });
+        },
+        AlsoIncluded: "يشمل التسجيل نفسه أيضًا الفعاليات التالية (ويؤكدها رابط التأكيد أعلاه كذلك):",
+        PartHeld: "{event}: حُجز لك مكان",
+        PartWaitlisted: "{event}: أنت على قائمة الانتظار",
+        PartCancel: "لإلغاء هذا التسجيل:");
 
     /// <summary>
     /// The language a registration's culture is written to: Arabic for <c>ar</c> and its regional forms, English

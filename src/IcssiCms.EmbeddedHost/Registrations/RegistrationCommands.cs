@@ -139,7 +139,9 @@ internal sealed class SignUpCommand(SignUpRequest request) : RegistrationCommand
 
             if (added.Count > 0)
             {
-                batch.QueueMail(added[0], added.Any(r => r.HoldsPlace) ? RegistrationMailKind.ConfirmPlace : RegistrationMailKind.Waitlisted);
+                // One e-mail for the whole sign-up, headed by a held place if there is one; it lists the others.
+                var held = added.FirstOrDefault(r => r.HoldsPlace);
+                batch.QueueMail(held ?? added[0], held is null ? RegistrationMailKind.Waitlisted : RegistrationMailKind.ConfirmPlace);
             }
         }
         else if (unconfirmedRepeat is not null)

@@ -45,6 +45,38 @@ public sealed class RegistrationMailComposerTests
     }
 
     [Fact]
+    public void A_Sign_Up_For_Several_Events_Lists_The_Others_With_Their_Own_Cancel_Links()
+    {
+        var socialEventCancel = new Uri("https://hub.example.org/registrations/cancel?token=c3");
+        var sessionCancel = new Uri("https://hub.example.org/registrations/cancel?token=d4");
+        var mail = Mail(RegistrationMailKind.ConfirmPlace, "en-US", EnglishEvent) with
+        {
+            AlsoIncluded =
+            [
+                new RegistrationMailPart("Social Event", Waitlisted: false, socialEventCancel),
+                new RegistrationMailPart("Hope for Peace & Development", Waitlisted: true, sessionCancel),
+            ],
+        };
+
+        var message = _composer.Compose(mail);
+
+        Assert.Contains("Social Event: a place is held for you", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hope for Peace & Development: you are on the waitlist", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(socialEventCancel.AbsoluteUri, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"" + sessionCancel.AbsoluteUri + "\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<bdi>Hope for Peace &amp; Development</bdi>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Single_Event_Mail_Has_No_List_Of_Others()
+    {
+        var message = _composer.Compose(Mail(RegistrationMailKind.ConfirmPlace, "en-US", EnglishEvent));
+
+        Assert.DoesNotContain("also covers", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ul>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Arabic_Mail_Is_Right_To_Left_With_Arabic_Subject_And_Text()
     {
         var message = _composer.Compose(Mail(RegistrationMailKind.ConfirmPlace, "ar", ArabicEvent, "ليلى حسن"));
