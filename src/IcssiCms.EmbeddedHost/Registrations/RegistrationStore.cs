@@ -16,7 +16,7 @@ public sealed class RegistrationStore(string connectionString)
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
         pragmas.ExecuteNonQuery();
         return connection;
     }

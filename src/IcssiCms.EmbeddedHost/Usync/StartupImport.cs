@@ -34,6 +34,9 @@ internal sealed class StartupImport(
             await RefuseUmbracoDatabaseAsync(db, stoppingToken);
             await db.Database.MigrateAsync(stoppingToken);
 
+            // WAL (kept in the file once set): readers go on while registrations commit. Set here, while nothing else has the file open.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", stoppingToken);
+
             var options = settings.Value;
             var firstBoot = options.ImportOnFirstBoot && !await db.KeyValues.AnyAsync(k => k.Key == FirstBootKey, stoppingToken);
             var groups = firstBoot ? options.FirstBootGroup : options.ImportAtStartup;
