@@ -12,13 +12,21 @@ namespace IcssiCms.EmbeddedHost.Forms;
 /// </summary>
 public static class FormRateLimits
 {
+    /// <summary>
+    /// The partition of every request that is not an entry. Limited partitions are prefixed (<c>ip:</c>, <c>form:</c>)
+    /// so that no client or form can share it: a partitioned limiter keeps the first limiter made for a key, so an
+    /// entry from a client without an address (key "") used to get this one, unlimited, or, if it came first, put
+    /// every other request of the host under the per-IP limit.
+    /// </summary>
+    private const string NotAnEntry = "none";
+
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         var abuse = configuration.GetSection(RegistrationOptions.SectionName).Get<RegistrationOptions>()?.Abuse ?? new AbuseOptions();
         var perIp = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             FormOf(context) is null
-                ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetNoLimiter(NotAnEntry)
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + ClientAddress(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = abuse.PerIpPermitLimit,
                     Window = abuse.PerIpWindow,
@@ -26,8 +34,8 @@ public static class FormRateLimits
                 }));
         var perForm = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             FormOf(context) is not { } form
-                ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetFixedWindowLimiter(form, _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetNoLimiter(NotAnEntry)
+                : RateLimitPartition.GetFixedWindowLimiter("form:" + form, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = abuse.PerFormPermitLimit,
                     Window = abuse.PerFormWindow,
