@@ -150,6 +150,22 @@ public sealed class RegistrationWriter(
             outbox.Notify();
         }
 
+        if (batch.Any(c => c is EraseCommand or MaintenanceCommand))
+        {
+            // Erased or expired personal data must not outlive its deletion in the WAL file's older frames.
+            try
+            {
+                if (!RegistrationStore.CheckpointAndTruncate(connection))
+                {
+                    logger.LogWarning("The WAL could not be truncated after a deletion: readers held it");
+                }
+            }
+            catch (SqliteException ex)
+            {
+                logger.LogWarning("The WAL could not be truncated after a deletion (SQLite error {Error})", ex.SqliteErrorCode);
+            }
+        }
+
         foreach (var command in batch)
         {
             command.Succeed();
