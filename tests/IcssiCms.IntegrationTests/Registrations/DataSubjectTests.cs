@@ -91,6 +91,14 @@ public sealed class DataSubjectTests
         Assert.Equal(1, erased.GetProperty("records").GetInt32());
         Assert.Equal(2, erased.GetProperty("registrations").GetInt32());
 
+        // Nor is it left in the file's free pages or in the WAL's older frames.
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(host.DatabaseFile)!, Path.GetFileName(host.DatabaseFile) + "*"))
+        {
+            var bytes = Encoding.UTF8.GetString(ReadSharedBytes(file));
+            Assert.False(bytes.Contains(Subject, StringComparison.OrdinalIgnoreCase), $"{Path.GetFileName(file)} still holds the erased address.");
+            Assert.False(bytes.Contains("Data Subject", StringComparison.Ordinal), $"{Path.GetFileName(file)} still holds the erased name.");
+        }
+
         var list = await host.StaffListAsync();
         Assert.DoesNotContain(list, r => r.Email == Subject);
         Assert.Equal("pending", list.Single(r => r.Email == "waiting@example.org").Status);
@@ -146,6 +154,14 @@ public sealed class DataSubjectTests
                 Assert.DoesNotContain(personal, logs, StringComparison.OrdinalIgnoreCase);
             }
         }
+    }
+
+    private static byte[] ReadSharedBytes(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static string ReadShared(string file)
