@@ -124,13 +124,6 @@ public static class FormsApi
         }
 
         var logger = loggers.CreateLogger(typeof(FormsApi));
-        if (!string.IsNullOrEmpty(entry.AdditionalData.GetValueOrDefault(HoneypotKey)))
-        {
-            // Told apart from a person only by a field people cannot see: answered as if accepted, so a bot learns nothing.
-            logger.LogInformation("Form {FormId}: entry dropped by the honeypot", id);
-            return Results.Accepted(value: new EntryAccepted(string.Empty, false, null, null, []));
-        }
-
         if (options.Value.Abuse.RequireFormToken)
         {
             var (verdict, wait) = tokens.Check(id, entry.AdditionalData.GetValueOrDefault(FormTokens.AdditionalDataKey));
@@ -178,8 +171,18 @@ public static class FormsApi
             return Problems.Invalid(placeErrors);
         }
 
-        var result = await writer.SignUpAsync(signUp, context.RequestAborted);
         var definition = FormDefinitionBuilder.Build(form, translator, snapshot);
+        if (!string.IsNullOrEmpty(entry.AdditionalData.GetValueOrDefault(HoneypotKey)))
+        {
+            // Told apart from a person only by a field people cannot see: answered exactly as an accepted entry with
+            // a place at every event it chose, and dropped, so a bot learns nothing.
+            logger.LogInformation("Form {FormId}: entry dropped by the honeypot", id);
+            return Results.Accepted(value: new EntryAccepted(
+                definition.MessageOnSubmit, definition.MessageOnSubmitIsHtml, definition.GotoPageOnSubmit, definition.GotoPageOnSubmitRoute,
+                signUp.Events.Distinct().Select(e => new PlaceResponse(e, events.NameOf(e, culture), "placed")).ToList()));
+        }
+
+        var result = await writer.SignUpAsync(signUp, context.RequestAborted);
         logger.LogInformation("Form {FormId}: entry accepted ({Places} places, {Waitlisted} waitlisted)",
             id, result.Places.Count(p => p.Outcome == PlaceOutcome.Placed), result.Places.Count(p => p.Outcome == PlaceOutcome.Waitlisted));
         return Results.Accepted(value: new EntryAccepted(

@@ -119,6 +119,9 @@ internal sealed class RegistrationBatch : IDisposable
         return changed;
     }
 
+    public void SetPosition(StoredRegistrationRow row, long position) =>
+        Execute("UPDATE Registration SET Position = $a, UpdatedAt = $b WHERE Id = $c", position, Now, row.Id.ToString());
+
     public void QueueMail(StoredRegistrationRow row, RegistrationMailKind kind)
     {
         Execute("INSERT INTO OutboxMail (RegistrationId, Kind, CreatedAt, Attempts) VALUES ($a, $b, $c, 0)",

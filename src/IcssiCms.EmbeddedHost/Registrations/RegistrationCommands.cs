@@ -231,13 +231,19 @@ internal sealed class CancelCommand(Guid registrationId) : RegistrationCommand<L
 
 public enum PromoteOutcome
 {
+    /// <summary>A place was free: the person has it.</summary>
     Promoted,
+
+    /// <summary>The event is full: the person is now first in line, and gets the next place that frees.</summary>
+    FirstInLine,
     NotFound,
     NotWaitlisted,
-    NoFreePlace,
 }
 
-/// <summary>Staff give a free place to someone on the waitlist, out of turn if they choose. Never past capacity.</summary>
+/// <summary>
+/// Staff take someone off the waitlist out of turn: given a free place if there is one, else put first in line, so
+/// the next place that frees is theirs. Never past capacity.
+/// </summary>
 internal sealed class PromoteCommand(Guid registrationId) : RegistrationCommand<PromoteOutcome>
 {
     protected override PromoteOutcome Execute(RegistrationBatch batch, RegistrationRules rules)
@@ -252,13 +258,18 @@ internal sealed class PromoteCommand(Guid registrationId) : RegistrationCommand<
             return PromoteOutcome.NotWaitlisted;
         }
 
-        if (!rules.HasFreePlace(batch, row.EventKey))
+        if (rules.HasFreePlace(batch, row.EventKey))
         {
-            return PromoteOutcome.NoFreePlace;
+            RegistrationRules.Promote(batch, row);
+            return PromoteOutcome.Promoted;
         }
 
-        RegistrationRules.Promote(batch, row);
-        return PromoteOutcome.Promoted;
+        if (batch.NextInLine(row.EventKey) is { } first && first.Id != row.Id)
+        {
+            batch.SetPosition(row, first.Position - 1);
+        }
+
+        return PromoteOutcome.FirstInLine;
     }
 }
 

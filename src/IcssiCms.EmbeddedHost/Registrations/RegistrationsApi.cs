@@ -47,6 +47,9 @@ public static class RegistrationsApi
 
     public sealed record TokenBody(string? Token);
 
+    /// <summary>What a staff promotion did: <c>promoted</c> (a free place), or <c>firstInLine</c> (full: the next place is theirs).</summary>
+    public sealed record PromoteResponse(Guid Id, string Outcome);
+
     public sealed record EmailBody(string? Email);
 
     public sealed record EventRef(Guid Id, string Name);
@@ -157,10 +160,10 @@ public static class RegistrationsApi
     private static async Task<IResult> PromoteAsync(Guid id, RegistrationWriter writer, CancellationToken ct) =>
         await writer.PromoteAsync(id, ct) switch
         {
-            PromoteOutcome.Promoted => Results.Ok(new { promoted = id }),
+            PromoteOutcome.Promoted => Results.Ok(new PromoteResponse(id, "promoted")),
+            PromoteOutcome.FirstInLine => Results.Ok(new PromoteResponse(id, "firstInLine")),
             PromoteOutcome.NotFound => Problems.NotFound($"No registration has the id {id}."),
-            PromoteOutcome.NotWaitlisted => Problems.Conflict("This registration is not on the waitlist."),
-            _ => Problems.Conflict("The event has no free place: raise its capacity on the content, or wait for a cancellation."),
+            _ => Problems.Conflict("This registration is not on the waitlist."),
         };
 
     private static async Task<IResult> ExportSubjectAsync(EmailBody body, RegistrationWriter writer, EventCapacities events, CancellationToken ct)

@@ -37,6 +37,12 @@ public sealed class FormTokenAndHoneypotTests(FormsHubFixture hub) : IClassFixtu
             new Dictionary<string, string> { ["honeypot"] = "http://spam.example" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // The answer looks like a real one: the form's message and a place at each event chosen.
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("messageOnSubmit").GetString()));
+        var places = body.RootElement.GetProperty("places").EnumerateArray().ToList();
+        Assert.NotEmpty(places);
+        Assert.All(places, p => Assert.Equal("placed", p.GetProperty("status").GetString()));
         await AssertNotStored(email);
         Assert.Empty(Directory.Exists(hub.MailFolder)
             ? Directory.EnumerateFiles(hub.MailFolder).Where(f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase))
