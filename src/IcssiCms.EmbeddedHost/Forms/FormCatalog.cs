@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
 using IcssiCms.Usync.Model;
@@ -13,6 +15,28 @@ public sealed class FormCatalog(IServiceScopeFactory scopes)
 
     public UsyncDictionaryItem? Translation(string itemKey) => Volatile.Read(ref _current).Dictionary.GetValueOrDefault(itemKey);
 
+    /// <summary>
+    /// A form's definition in a culture, built once per form, culture and content snapshot (its redirect route comes
+    /// from the content): every entry answers with the form's message, so it is read far more often than it changes.
+    /// </summary>
+    public FormDefinitionResponse? Definition(Guid key, string culture, ContentSnapshot snapshot)
+    {
+        var catalog = Volatile.Read(ref _current);
+        if (!catalog.Forms.TryGetValue(key, out var form))
+        {
+            return null;
+        }
+
+        if (catalog.Definitions.TryGetValue((key, culture), out var built) && ReferenceEquals(built.Snapshot, snapshot))
+        {
+            return built.Definition;
+        }
+
+        var definition = FormDefinitionBuilder.Build(form, new FormTranslator(this, culture, snapshot.DefaultCulture), snapshot);
+        catalog.Definitions[(key, culture)] = (snapshot, definition);
+        return definition;
+    }
+
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -23,5 +47,8 @@ public sealed class FormCatalog(IServiceScopeFactory scopes)
         Volatile.Write(ref _current, catalog);
     }
 
-    private sealed record Catalog(IReadOnlyDictionary<Guid, UsyncForm> Forms, IReadOnlyDictionary<string, UsyncDictionaryItem> Dictionary);
+    private sealed record Catalog(IReadOnlyDictionary<Guid, UsyncForm> Forms, IReadOnlyDictionary<string, UsyncDictionaryItem> Dictionary)
+    {
+        public ConcurrentDictionary<(Guid Form, string Culture), (ContentSnapshot Snapshot, FormDefinitionResponse Definition)> Definitions { get; } = new();
+    }
 }

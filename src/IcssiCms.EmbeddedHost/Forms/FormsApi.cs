@@ -39,14 +39,10 @@ public static class FormsApi
 
     private static IResult GetDefinition(Guid id, string? culture, FormCatalog catalog, ContentSnapshotAccessor snapshots, HttpContext context)
     {
-        if (catalog.Find(id) is not { } form)
-        {
-            return Problems.NotFound($"No form has the id {id}.");
-        }
-
         var snapshot = snapshots.Current;
-        var translator = new FormTranslator(catalog, CultureOrDefault(culture, snapshot), snapshot.DefaultCulture);
-        return Results.Ok(FormDefinitionBuilder.Build(form, translator, snapshot));
+        return catalog.Definition(id, CultureOrDefault(culture, snapshot), snapshot) is { } definition
+            ? Results.Ok(definition)
+            : Problems.NotFound($"No form has the id {id}.");
     }
 
     /// <summary>
@@ -171,7 +167,7 @@ public static class FormsApi
             return Problems.Invalid(placeErrors);
         }
 
-        var definition = FormDefinitionBuilder.Build(form, translator, snapshot);
+        var definition = catalog.Definition(id, culture, snapshot)!;
         if (!string.IsNullOrEmpty(entry.AdditionalData.GetValueOrDefault(HoneypotKey)))
         {
             // Told apart from a person only by a field people cannot see: answered exactly as an accepted entry with

@@ -101,22 +101,41 @@ public sealed class OutboxMailService(
                 break;
             }
 
+            // One query for the batch's registrations and one for the other places of their sign-ups, not one per mail.
+            var registrationIds = due.Select(m => m.RegistrationId).Distinct().ToList();
+            var registrations = await db.Registrations.AsNoTracking()
+                .Where(r => registrationIds.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
+            var recordIds = registrations.Values.Select(r => r.RecordId).Distinct().ToList();
+            var signUps = (await db.Registrations.AsNoTracking()
+                    .Where(r => recordIds.Contains(r.RecordId)
+                        && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(r => r.RecordId);
+
+            var done = new List<long>(due.Count);
             foreach (var mail in due)
             {
                 after = mail.Id;
-                switch (await SendOneAsync(db, links, mail, now, cancellationToken))
+                if (!registrations.TryGetValue(mail.RegistrationId, out var registration))
                 {
-                    case Outcome.Sent:
-                        sent++;
-                        break;
-                    case Outcome.Failed:
-                        failed++;
-                        break;
-                    case Outcome.Dropped:
-                        dropped++;
-                        break;
+                    logger.LogInformation("Outbox mail {OutboxId} ({Kind}) dropped: its registration is gone", mail.Id, mail.Kind);
+                    done.Add(mail.Id);
+                    dropped++;
+                }
+                else if (await SendOneAsync(db, links, mail, registration, signUps[registration.RecordId], now, cancellationToken))
+                {
+                    done.Add(mail.Id);
+                    sent++;
+                }
+                else
+                {
+                    failed++;
                 }
             }
+
+            // Sent: the rows go even when the host is stopping, or the mails would be sent twice.
+            await db.Outbox.Where(m => done.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
         }
 
         // Rows written during the pass (no retry time) are due at once; otherwise the earliest retry.
@@ -131,23 +150,11 @@ public sealed class OutboxMailService(
         return new OutboxPassResult(sent, failed, dropped, nextDue);
     }
 
-    private enum Outcome
+    /// <summary>Composes and sends one mail; on failure, schedules the next attempt. True when sent.</summary>
+    private async Task<bool> SendOneAsync(
+        HubDbContext db, IRegistrationLinks links, OutboxMail mail, Registration registration, IEnumerable<Registration> signUp, DateTime now,
+        CancellationToken cancellationToken)
     {
-        Sent,
-        Failed,
-        Dropped,
-    }
-
-    private async Task<Outcome> SendOneAsync(HubDbContext db, IRegistrationLinks links, OutboxMail mail, DateTime now, CancellationToken cancellationToken)
-    {
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == mail.RegistrationId, cancellationToken);
-        if (registration is null)
-        {
-            await db.Outbox.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(cancellationToken);
-            logger.LogInformation("Outbox mail {OutboxId} ({Kind}) dropped: its registration is gone", mail.Id, mail.Kind);
-            return Outcome.Dropped;
-        }
-
         try
         {
             var eventName = EventName(registration.EventKey, registration.Culture)
@@ -161,9 +168,10 @@ public sealed class OutboxMailService(
                 links.Confirm(registration.Id),
                 links.Cancel(registration.Id))
             {
-                AlsoIncluded = await AlsoIncludedAsync(db, links, mail.Kind, registration, cancellationToken),
+                AlsoIncluded = AlsoIncluded(links, mail.Kind, registration, signUp),
             });
             await sender.SendAsync(message, cancellationToken);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -174,32 +182,25 @@ public sealed class OutboxMailService(
             logger.LogWarning(
                 "Outbox mail {OutboxId} ({Kind}) failed on attempt {Attempt}, next attempt at {NextAttemptAt:o}: {Error}",
                 mail.Id, mail.Kind, attempts, next, Describe(ex));
-            return Outcome.Failed;
+            return false;
         }
-
-        // Sent: the row goes even when the host is stopping, or the mail would be sent twice.
-        await db.Outbox.Where(m => m.Id == mail.Id).ExecuteDeleteAsync(CancellationToken.None);
-        return Outcome.Sent;
     }
 
     /// <summary>
     /// A sign-up for several events gets one e-mail: the other places of the same sign-up, each with its own cancel
     /// link (the confirm link confirms them all).
     /// </summary>
-    private async Task<IReadOnlyList<RegistrationMailPart>> AlsoIncludedAsync(
-        HubDbContext db, IRegistrationLinks links, RegistrationMailKind kind, Registration registration, CancellationToken cancellationToken)
+    private IReadOnlyList<RegistrationMailPart> AlsoIncluded(
+        IRegistrationLinks links, RegistrationMailKind kind, Registration registration, IEnumerable<Registration> signUp)
     {
         if (kind is not (RegistrationMailKind.ConfirmPlace or RegistrationMailKind.Waitlisted))
         {
             return [];
         }
 
-        var others = await db.Registrations.AsNoTracking()
-            .Where(r => r.RecordId == registration.RecordId && r.Id != registration.Id
-                && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+        return signUp
+            .Where(r => r.Id != registration.Id)
             .OrderBy(r => r.Position)
-            .ToListAsync(cancellationToken);
-        return others
             .Select(r => new RegistrationMailPart(
                 EventName(r.EventKey, registration.Culture) ?? string.Empty, r.Status == RegistrationStatus.Waitlisted, links.Cancel(r.Id)))
             .Where(p => p.EventName.Length > 0)

@@ -15,11 +15,14 @@ internal sealed class RegistrationBatch : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly IReadOnlyDictionary<Guid, int> _committedPlaces;
     private readonly Dictionary<Guid, int> _places = [];
-    private readonly List<SqliteCommand> _commands = [];
+    private readonly Dictionary<string, SqliteCommand> _prepared;
 
-    public RegistrationBatch(SqliteConnection connection, IReadOnlyDictionary<Guid, int> committedPlaces, long nextPosition, DateTime now)
+    /// <param name="prepared">The writer's prepared statements, kept across batches: SQLite parses each statement once.</param>
+    public RegistrationBatch(
+        SqliteConnection connection, Dictionary<string, SqliteCommand> prepared, IReadOnlyDictionary<Guid, int> committedPlaces, long nextPosition, DateTime now)
     {
         _connection = connection;
+        _prepared = prepared;
         _committedPlaces = committedPlaces;
         _transaction = connection.BeginTransaction(deferred: false);
         NextPosition = nextPosition;
@@ -168,15 +171,7 @@ internal sealed class RegistrationBatch : IDisposable
         return records;
     }
 
-    public void Dispose()
-    {
-        foreach (var command in _commands)
-        {
-            command.Dispose();
-        }
-
-        _transaction.Dispose();
-    }
+    public void Dispose() => _transaction.Dispose();
 
     private void Adjust(Guid eventKey, bool heldBefore, bool holdsNow)
     {
@@ -186,15 +181,12 @@ internal sealed class RegistrationBatch : IDisposable
         }
     }
 
-    private int CountPlaces(Guid eventKey)
-    {
-        using var command = Command("SELECT COUNT(*) FROM Registration WHERE EventKey = $a AND Status IN ('Pending', 'Confirmed')", eventKey.ToString());
-        return Convert.ToInt32(command.ExecuteScalar());
-    }
+    private int CountPlaces(Guid eventKey) =>
+        Convert.ToInt32(Bound("SELECT COUNT(*) FROM Registration WHERE EventKey = $a AND Status IN ('Pending', 'Confirmed')", eventKey.ToString()).ExecuteScalar());
 
     private List<StoredRegistrationRow> QueryRegistrations(string where, params object?[] values)
     {
-        using var command = Command(
+        var command = Bound(
             "SELECT Id, RecordId, FormKey, EventKey, Email, Name, Culture, Status, Position, CreatedAt, UpdatedAt, EmailConfirmedAt, LastMailedAt FROM Registration " + where,
             values);
         using var reader = command.ExecuteReader();
@@ -211,34 +203,27 @@ internal sealed class RegistrationBatch : IDisposable
         return rows;
     }
 
-    private int Execute(string sql, params object?[] values)
-    {
-        var command = Cached(sql, values.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+    private int Execute(string sql, params object?[] values) => Bound(sql, values).ExecuteNonQuery();
 
-        return command.ExecuteNonQuery();
-    }
-
-    private readonly Dictionary<string, SqliteCommand> _prepared = [];
-
-    /// <summary>Statements run many times per batch are prepared once.</summary>
-    private SqliteCommand Cached(string sql, int parameterCount)
+    /// <summary>The prepared statement for this SQL, in this batch's transaction, with the values bound to $a, $b, ….</summary>
+    private SqliteCommand Bound(string sql, params object?[] values)
     {
         if (!_prepared.TryGetValue(sql, out var command))
         {
             command = _connection.CreateCommand();
-            command.Transaction = _transaction;
             command.CommandText = sql;
-            for (var i = 0; i < parameterCount; i++)
+            for (var i = 0; i < values.Length; i++)
             {
                 command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null));
             }
 
             _prepared[sql] = command;
-            _commands.Add(command);
+        }
+
+        command.Transaction = _transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
         return command;

@@ -27,6 +27,7 @@ public sealed class RegistrationWriter(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Dictionary<Guid, int> _placesHeld = [];
+    private readonly Dictionary<string, SqliteCommand> _prepared = [];
     private long _nextPosition;
 
     public Task<SignUpResult> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken) =>
@@ -91,6 +92,11 @@ public sealed class RegistrationWriter(
         {
         }
 
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
         _queue.Writer.TryComplete();
         while (_queue.Reader.TryRead(out var left))
         {
@@ -132,7 +138,7 @@ public sealed class RegistrationWriter(
     {
         var settings = options.Value;
         var rules = new RegistrationRules(capacities.CapacityOf, settings.ResendAfter, settings.ConfirmWithin, settings.RetainFor);
-        using var transaction = new RegistrationBatch(connection, _placesHeld, _nextPosition, time.GetUtcNow().UtcDateTime);
+        using var transaction = new RegistrationBatch(connection, _prepared, _placesHeld, _nextPosition, time.GetUtcNow().UtcDateTime);
         foreach (var command in batch)
         {
             command.Apply(transaction, rules);

@@ -13,7 +13,7 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed: apt-get insta
 
 dotnet build -c Release src/IcssiCms.EmbeddedHost -v quiet -nologo | grep -E " error |warn" && exit 1 || true
 work=$(mktemp -d)
-trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$host" 2>/dev/null && wait "$host" 2>/dev/null; rm -rf "$work"' EXIT
 
 ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
 uSync__Settings__RootFolder="$PWD/uSync/v17" \

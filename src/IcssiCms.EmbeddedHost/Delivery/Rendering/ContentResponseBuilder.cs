@@ -27,7 +27,7 @@ internal sealed class ContentResponseBuilder(
 
     /// <summary>An expanded form picker holds the form's definition in the item's culture, as Umbraco Forms does.</summary>
     private object? FormDefinition(Guid formKey, string culture, ContentSnapshot snapshot) =>
-        forms.Find(formKey) is { } form ? FormDefinitionBuilder.Build(form, new FormTranslator(forms, culture, snapshot.DefaultCulture), snapshot) : null;
+        forms.Definition(formKey, culture, snapshot);
 
     /// <param name="fields">Null for a picked item that is not expanded: no properties at all.</param>
     private static ContentItemResponse Response(
