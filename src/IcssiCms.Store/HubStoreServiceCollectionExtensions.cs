@@ -1,4 +1,5 @@
 using IcssiCms.Store.Importing;
+using IcssiCms.Store.Planning;
 using IcssiCms.Store.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ public static class HubStoreServiceCollectionExtensions
     {
         services.AddDbContext<HubDbContext>(options => options.UseSqlite(sqliteConnectionString));
         services.AddScoped<UsyncImporter>();
+        services.AddScoped<UsyncPlanner>();
+        services.AddScoped<PlanApplier>();
         return services;
     }
 }

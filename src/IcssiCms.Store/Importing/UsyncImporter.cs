@@ -78,6 +78,24 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         return new ImportResult(ImportOutcome.Imported, counts, [], clock.Elapsed);
     }
 
+    /// <summary>
+    /// Writes the items of exactly these files (and applies every delete marker), after reading and validating the
+    /// whole folder: what <c>usync apply</c> does with a plan. Same write path and transaction as <see cref="ImportAsync"/>.
+    /// </summary>
+    public async Task<ImportResult> ImportFilesAsync(string folder, IReadOnlySet<string> files, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var read = _reader.Read(folder);
+        var problems = read.Problems.Concat(read.IsValid ? _validator.Validate(read.Set) : []).ToList();
+        if (problems.Count > 0)
+        {
+            return new ImportResult(ImportOutcome.Refused, new ImportCounts(read.Set.Files.Count, 0, 0, 0, 0, 0), problems, clock.Elapsed);
+        }
+
+        var counts = await ApplyAsync(read.Set, UsyncHandlers.All, files.ToHashSet(StringComparer.Ordinal), cancellationToken);
+        return new ImportResult(ImportOutcome.Imported, counts, [], clock.Elapsed);
+    }
+
     private static List<UsyncFile> Fingerprint(string folder, IReadOnlyList<UsyncHandler> handlers)
     {
         var files = UsyncFolderReader.ListFiles(folder, handlers);
@@ -209,6 +227,14 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
             var stored = await FindOrAddAsync(db.ContentTypes, type.Key, c => c.Alias == type.Alias,
                 () => new StoredContentType { Key = type.Key, Alias = type.Alias, Name = type.Name },
                 cancellationToken);
+            if (!string.Equals(stored.Alias, type.Alias, StringComparison.Ordinal) && stored.Alias.Length > 0)
+            {
+                // A renamed document type keeps its content: nodes name their type by alias here, so they follow it.
+                var oldAlias = stored.Alias;
+                await db.ContentNodes.Where(n => n.ContentTypeAlias == oldAlias)
+                    .ExecuteUpdateAsync(u => u.SetProperty(n => n.ContentTypeAlias, type.Alias), cancellationToken);
+            }
+
             stored.Alias = type.Alias;
             stored.Name = type.Name;
             stored.Level = type.Level;
