@@ -1,0 +1,1 @@
+return await IcssiCms.Usync.Cli.UsyncCommandLine.RunInConsoleAsync(args);
