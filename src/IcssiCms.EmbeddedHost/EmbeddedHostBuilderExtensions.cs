@@ -47,6 +47,8 @@ public static class EmbeddedHostBuilderExtensions
         builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName);
         builder.Services.AddSingleton<ImportStatus>();
         builder.Services.AddHostedService<StartupImport>();
+        builder.Services.AddOptions<StoreWatchOptions>().BindConfiguration(StoreWatchOptions.SectionName);
+        builder.Services.AddHostedService<StoreChangeWatcher>();
 
         AddDeliveryApi(builder.Services, IndexFolder(storeConnection));
         AddWebhooks(builder.Services);

@@ -135,6 +135,7 @@ public sealed class UsyncImporter(HubDbContext db, ILogger<UsyncImporter> logger
         }
 
         await RecordFilesAsync(set.Files.Where(f => Imports(f.ItemType)), handlers, connection, sqliteTransaction, cancellationToken);
+        await StoreRevision.BumpAsync(connection, sqliteTransaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
