@@ -28,10 +28,14 @@ public static class UsyncCommandLine
     private static async Task<int> RunAsync(string[] args, CommandOutput output, CancellationToken cancellationToken)
     {
         var exitCodes = new Dictionary<Command, string>();
-        var root = new RootCommand(
+        // A named command rather than RootCommand, whose name is the process's (dotnet's testhost, in-process).
+        var root = new Command(
+            "usync",
             "usync: validates a uSync 17 folder, plans and applies it against the IcssiCms embedded host's SQLite store, and exports a store as uSync files. " +
             "Run usync <command> --help for each command's options and exit codes.");
         exitCodes[root] = ExitCodes.All;
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         Add(ValidateCommand.Create(output), ExitCodes.Validate);
         Add(PlanCommand.Create(output), ExitCodes.Plan);
         Add(ApplyCommand.Create(output), ExitCodes.Apply);
@@ -83,7 +87,7 @@ public static class UsyncCommandLine
     }
 
     private static IEnumerable<string> CommandPath(Command command) =>
-        command is RootCommand ? ["usync"] : ["usync", command.Name];
+        command.Name == "usync" ? ["usync"] : ["usync", command.Name];
 
     /// <summary>System.CommandLine's help, followed by the exit codes of the command it is for.</summary>
     private sealed class HelpWithExitCodes(SynchronousCommandLineAction help, IReadOnlyDictionary<Command, string> exitCodes) : SynchronousCommandLineAction
