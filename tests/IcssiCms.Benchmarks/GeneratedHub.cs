@@ -46,6 +46,24 @@ public static class GeneratedHub
         return target;
     }
 
+    /// <summary>Adds a text property to a document type's file: the kind of change a developer plans and applies.</summary>
+    public static void AddProperty(string usync, string contentTypeAlias, string alias, string name)
+    {
+        var file = Directory.EnumerateFiles(Path.Combine(usync, "ContentTypes"), "*.config")
+            .First(f => XDocument.Load(f).Root!.Attribute("Alias")?.Value == contentTypeAlias);
+        var document = XDocument.Load(file);
+        var properties = document.Root!.Element("GenericProperties")!;
+        var text = properties.Elements("GenericProperty").First(p => p.Element("Type")?.Value == "Umbraco.TextBox");
+        var added = new XElement(text);
+        added.Element("Key")!.Value = "5f0c5a6e-3c1d-4e7a-9b2f-0a1b2c3d4e5f";
+        added.Element("Alias")!.Value = alias;
+        added.Element("Name")!.Value = name;
+        added.Element("SortOrder")!.Value = "99";
+        properties.Add(added);
+        using var writer = new StreamWriter(file, append: false, Utf8WithBom);
+        document.Save(writer);
+    }
+
     private static string NewsFile(Guid key, string name, (Guid Key, string Name, int Level) campaign, DateTime published, int sortOrder)
     {
         var level = campaign.Level + 1;

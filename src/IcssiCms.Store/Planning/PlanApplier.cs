@@ -52,6 +52,15 @@ public sealed class PlanApplier(UsyncPlanner planner, UsyncImporter importer, IL
             return new ApplyResult(ApplyOutcome.Invalid, [], now.Problems, null, clock.Elapsed);
         }
 
+        if (fresh.IsDestructive && !allowDestructive)
+        {
+            // The store may have gained the values a change would lose since the plan was made.
+            var reasons = fresh.Changes.Where(c => c.Destructive is not null)
+                .Select(c => $"{c.ItemType} '{c.Alias}' ({c.File}): {c.Destructive!.Reason} (now {c.Destructive.ContentItems} content items, {c.Destructive.Values} values)")
+                .ToList();
+            return new ApplyResult(ApplyOutcome.DestructiveRefused, reasons, [], null, clock.Elapsed);
+        }
+
         var folderChanges = FileDifferences(plan.FileHashes, fresh.FileHashes);
         if (folderChanges.Count > 0)
         {
