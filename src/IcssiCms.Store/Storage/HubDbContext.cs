@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IcssiCms.Store.Storage;
 
-/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations.</summary>
+/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations, and the back office's users.</summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
     public DbSet<StoredLanguage> Languages => Set<StoredLanguage>();
@@ -32,6 +32,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<Registration> Registrations => Set<Registration>();
 
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
+
+    public DbSet<BackOfficeUser> BackOfficeUsers => Set<BackOfficeUser>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -154,6 +156,14 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             e.Property(m => m.Id).ValueGeneratedOnAdd();
             e.Property(m => m.Kind).HasConversion<string>();
             e.HasIndex(m => m.RegistrationId);
+        });
+
+        model.Entity<BackOfficeUser>(e =>
+        {
+            e.ToTable("BackOfficeUser");
+            e.HasKey(u => u.Key);
+            e.HasIndex(u => u.Email).IsUnique();
+            e.Property(u => u.Email).UseCollation("NOCASE");
         });
     }
 }
