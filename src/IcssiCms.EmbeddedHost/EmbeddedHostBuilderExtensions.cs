@@ -1,4 +1,5 @@
 using IcssiCms.Core.Delivery;
+using IcssiCms.EmbeddedHost.BackOffice;
 using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using IcssiCms.EmbeddedHost.Delivery.Querying;
@@ -17,7 +18,9 @@ using IcssiCms.Store;
 using IcssiCms.Search;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
@@ -53,6 +56,7 @@ public static class EmbeddedHostBuilderExtensions
         AddDeliveryApi(builder.Services, IndexFolder(storeConnection));
         AddWebhooks(builder.Services);
         AddFormsAndRegistrations(builder.Services, builder.Configuration, storeConnection);
+        AddBackOffice(builder.Services);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<ImportHealthCheck>("usync-import");
@@ -150,6 +154,47 @@ public static class EmbeddedHostBuilderExtensions
         services.AddRateLimiter(options => FormRateLimits.Configure(options, configuration));
     }
 
+    private const string UnattendedSection = "Umbraco:CMS:Unattended";
+
+    private const string SecuritySection = "Umbraco:CMS:Security";
+
+    /// <summary>
+    /// The editors' back office at <c>/umbraco</c>: Razor Pages from <c>BackOffice/Pages</c>, users in the store with
+    /// Identity's password hasher, the first administrator from Umbraco's unattended settings, Umbraco's lockout
+    /// settings, and a cookie of its own (HttpOnly, SameSite=Strict, Secure whenever the request is HTTPS; sent only
+    /// under <c>/umbraco</c>). The cookie scheme is not the default: only back-office pages ever read it.
+    /// </summary>
+    private static void AddBackOffice(IServiceCollection services)
+    {
+        services.AddOptions<UnattendedSettings>().BindConfiguration(UnattendedSection);
+        services.AddOptions<SecuritySettings>().BindConfiguration(SecuritySection);
+        services.AddSingleton<IPasswordHasher<BackOfficeUser>, PasswordHasher<BackOfficeUser>>();
+        services.AddScoped<BackOfficeSignIn>();
+        services.AddSingleton<FirstAdministrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<FirstAdministrator>());
+
+        services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
+        services.AddAuthentication()
+            .AddCookie(BackOfficeAuthentication.Scheme, options =>
+            {
+                options.Cookie.Name = BackOfficeAuthentication.CookieName;
+                options.Cookie.Path = BackOfficeAuthentication.CookiePath;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = BackOfficeAuthentication.SignInPath;
+                options.LogoutPath = BackOfficeAuthentication.LogoutPath;
+                options.AccessDeniedPath = BackOfficeAuthentication.LandingPath;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(BackOfficeAuthentication.Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(BackOfficeAuthentication.AdministratorPolicy, policy => policy
+                .AddAuthenticationSchemes(BackOfficeAuthentication.Scheme)
+                .RequireRole(BackOfficeRoles.Administrator));
+    }
+
     private static void AddAll<TService>(IServiceCollection services, IEnumerable<Type> implementations)
         where TService : class
     {
@@ -187,10 +232,13 @@ public static class EmbeddedHostBuilderExtensions
         app.UseStatusCodePages();
         app.UseOutputCache();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDeliveryApi();
         app.MapFormsApi();
         app.MapRegistrationsApi();
         app.MapRegistrationLinkPage();
+        app.MapRazorPages();
         app.MapOpenApi(DeliveryApiOpenApi.Route);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;

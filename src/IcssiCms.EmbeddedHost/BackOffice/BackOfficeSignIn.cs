@@ -1,0 +1,87 @@
+using IcssiCms.Store.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
+
+namespace IcssiCms.EmbeddedHost.BackOffice;
+
+/// <summary>How a sign-in attempt ended. The sign-in page answers the same for every failure.</summary>
+internal enum SignInOutcome
+{
+    SignedIn,
+    UnknownEmail,
+    WrongPassword,
+
+    /// <summary>Too many wrong passwords: refused, right password or not, until the lockout ends.</summary>
+    LockedOut,
+}
+
+internal sealed record SignInAttempt(SignInOutcome Outcome, BackOfficeUser? User);
+
+/// <summary>
+/// Checks an e-mail and password against the store, with Umbraco's lockout rule: after
+/// <c>Umbraco:CMS:Security:UserPassword:MaxFailedAccessAttemptsBeforeLockout</c> wrong passwords in a row the user is
+/// locked out for <c>Umbraco:CMS:Security:UserDefaultLockoutTimeInMinutes</c>. Logs user keys, never e-mails or passwords.
+/// </summary>
+internal sealed class BackOfficeSignIn(
+    HubDbContext db,
+    IPasswordHasher<BackOfficeUser> hasher,
+    IOptions<SecuritySettings> security,
+    TimeProvider time,
+    ILogger<BackOfficeSignIn> logger)
+{
+    /// <summary>Verified against when the e-mail is unknown, so that the answer takes as long as for a known one.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<BackOfficeUser>().HashPassword(null!, Guid.NewGuid().ToString()));
+
+    public async Task<SignInAttempt> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var address = email.Trim();
+        var user = await db.BackOfficeUsers.SingleOrDefaultAsync(u => u.Email == address, cancellationToken);
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);
+            logger.LogInformation("Back-office sign-in refused: no user has that e-mail address");
+            return new SignInAttempt(SignInOutcome.UnknownEmail, null);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (user.LockoutEnd > now)
+        {
+            logger.LogWarning("Back-office sign-in refused: user {UserKey} is locked out until {LockoutEnd:u}", user.Key, user.LockoutEnd);
+            return new SignInAttempt(SignInOutcome.LockedOut, null);
+        }
+
+        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verified == PasswordVerificationResult.Failed)
+        {
+            user.FailedAttempts++;
+            var settings = security.Value;
+            if (user.FailedAttempts >= settings.UserPassword.MaxFailedAccessAttemptsBeforeLockout)
+            {
+                user.LockoutEnd = now.AddMinutes(settings.UserDefaultLockoutTimeInMinutes);
+                user.FailedAttempts = 0;
+                logger.LogWarning("Back-office user {UserKey} locked out until {LockoutEnd:u} after repeated wrong passwords", user.Key, user.LockoutEnd);
+            }
+            else
+            {
+                logger.LogInformation("Back-office sign-in refused: wrong password for user {UserKey} ({FailedAttempts} in a row)", user.Key, user.FailedAttempts);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new SignInAttempt(SignInOutcome.WrongPassword, null);
+        }
+
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, password);
+        }
+
+        user.FailedAttempts = 0;
+        user.LockoutEnd = null;
+        user.LastLoginAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Back-office user {UserKey} signed in", user.Key);
+        return new SignInAttempt(SignInOutcome.SignedIn, user);
+    }
+}
