@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IcssiCms.Store.Storage;
 
-/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations, and the back office's users.</summary>
+/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations, and the back office's users and audit trail.</summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
     public DbSet<StoredLanguage> Languages => Set<StoredLanguage>();
@@ -34,6 +34,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
 
     public DbSet<BackOfficeUser> BackOfficeUsers => Set<BackOfficeUser>();
+
+    public DbSet<BackOfficeAuditEntry> BackOfficeAudit => Set<BackOfficeAuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -164,6 +166,15 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             e.HasKey(u => u.Key);
             e.HasIndex(u => u.Email).IsUnique();
             e.Property(u => u.Email).UseCollation("NOCASE");
+        });
+
+        model.Entity<BackOfficeAuditEntry>(e =>
+        {
+            e.ToTable("BackOfficeAudit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.HasIndex(a => new { a.NodeKey, a.At });
+            e.HasIndex(a => a.UserKey);
         });
     }
 }
