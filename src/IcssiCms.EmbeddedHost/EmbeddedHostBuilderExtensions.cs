@@ -1,5 +1,6 @@
 using IcssiCms.Core.Delivery;
 using IcssiCms.EmbeddedHost.BackOffice;
+using IcssiCms.EmbeddedHost.BackOffice.Admin;
 using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
 using IcssiCms.EmbeddedHost.Delivery.Querying;
@@ -170,6 +171,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddOptions<SecuritySettings>().BindConfiguration(SecuritySection);
         services.AddSingleton<IPasswordHasher<BackOfficeUser>, PasswordHasher<BackOfficeUser>>();
         services.AddScoped<BackOfficeSignIn>();
+        services.AddScoped<UserAdministration>();
         services.AddSingleton<FirstAdministrator>();
         services.AddHostedService(provider => provider.GetRequiredService<FirstAdministrator>());
 
@@ -184,9 +186,14 @@ public static class EmbeddedHostBuilderExtensions
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = BackOfficeAuthentication.SignInPath;
                 options.LogoutPath = BackOfficeAuthentication.LogoutPath;
-                options.AccessDeniedPath = BackOfficeAuthentication.LandingPath;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // A signed-in user without the role gets 403, not a redirect that hides the refusal.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(BackOfficeAuthentication.Scheme).RequireAuthenticatedUser().Build())

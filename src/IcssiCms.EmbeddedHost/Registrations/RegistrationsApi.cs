@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.Store.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -126,36 +124,9 @@ public static class RegistrationsApi
         return Results.Ok(rows.Select(r => ToStaff(r, events)).ToList());
     }
 
-    /// <summary>
-    /// CSV for spreadsheets. A cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return is
-    /// escaped by CsvHelper so that a spreadsheet shows it as text instead of running it as a formula.
-    /// </summary>
-    private static async Task ExportCsvAsync(Guid? eventId, HubDbContext db, EventCapacities events, HttpContext context, CancellationToken ct)
-    {
-        var query = db.Registrations.AsNoTracking();
-        if (eventId is { } key)
-        {
-            query = query.Where(r => r.EventKey == key);
-        }
-
-        var rows = await query.OrderBy(r => r.EventKey).ThenBy(r => r.Position).ToListAsync(ct);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"registrations.csv\"";
-        // A byte order mark, so that spreadsheets read the UTF-8 (Arabic names) as UTF-8.
-        await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.Preamble.ToArray(), ct);
-        await using var csv = CsvWriter.Create(context.Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        csv.WriteHeader(["event", "eventId", "name", "email", "language", "status", "position", "signedUpAt", "emailConfirmedAt"]);
-        foreach (var row in rows)
-        {
-            var staff = ToStaff(row, events);
-            await csv.WriteRecordAsync(
-                [staff.Event.Name, staff.Event.Id.ToString(), staff.Name, staff.Email, staff.Culture, staff.Status,
-                 staff.Position.ToString(CultureInfo.InvariantCulture), staff.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-                 staff.EmailConfirmedAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty], ct);
-        }
-
-        await csv.FlushAsync(ct);
-    }
+    /// <summary>CSV for spreadsheets (see <see cref="RegistrationExport"/>), every event's or one event's.</summary>
+    private static Task ExportCsvAsync(Guid? eventId, HubDbContext db, EventCapacities events, HttpContext context, CancellationToken ct) =>
+        RegistrationExport.WriteCsvAsync(context.Response, db, events, eventId, ct);
 
     private static async Task<IResult> PromoteAsync(Guid id, RegistrationWriter writer, CancellationToken ct) =>
         await writer.PromoteAsync(id, ct) switch
