@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using IcssiCms.EmbeddedHost.BackOffice;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IcssiCms.BrowserTests;
+
+/// <summary>Browser tests share one host and one browser, one test at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// The embedded host on Kestrel at 127.0.0.1 on a free port, on its own empty store (no uSync import), with the first
+/// administrator from Umbraco's unattended settings and a lockout after <see cref="MaxFailedAttempts"/> wrong
+/// passwords; and Debian's chromium, headless, driven by Playwright. Playwright's own browser download does not
+/// work here, so a missing <c>/usr/bin/chromium</c> fails the tests (<c>.ci/run</c> installs it).
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminName = "Hub Administrator";
+    public const string AdminEmail = "admin@icssi.invalid";
+    public const string AdminPassword = "correct horse battery staple";
+    public const int MaxFailedAttempts = 3;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "icssi-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly WebApplicationFactory<Program> _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserHost()
+    {
+        Directory.CreateDirectory(_folder);
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseContentRoot(RepositoryRoot())
+            // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
+            .UseSetting("Kestrel:Endpoints:Http:Url", BaseAddress.ToString())
+            .UseSetting("IcssiCms:Registrations:PublicBaseUrl", BaseAddress.ToString())
+            .UseSetting("ConnectionStrings:umbracoDbDSN", $"Data Source={Path.Combine(_folder, "Umbraco.sqlite.db")};Foreign Keys=True;Pooling=False")
+            .UseSetting("Umbraco:CMS:Logging:Directory", Path.Combine(_folder, "Logs"))
+            .UseSetting("Umbraco:CMS:Global:Smtp:PickupDirectoryLocation", Path.Combine(_folder, "Mail"))
+            .UseSetting("uSync:Settings:ImportOnFirstBoot", "false")
+            .UseSetting("uSync:Settings:ImportAtStartup", "None")
+            .UseSetting("Umbraco:CMS:Unattended:UnattendedUserName", AdminName)
+            .UseSetting("Umbraco:CMS:Unattended:UnattendedUserEmail", AdminEmail)
+            .UseSetting("Umbraco:CMS:Unattended:UnattendedUserPassword", AdminPassword)
+            .UseSetting("Umbraco:CMS:Security:UserPassword:MaxFailedAccessAttemptsBeforeLockout", MaxFailedAttempts.ToString()));
+        _factory.UseKestrel();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
+
+    /// <summary>A fresh browser context (no cookies) with a page whose relative URLs go to the host.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "en-US" });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Browser tests need Debian's chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does). "
+                + "Playwright's own browser download does not work here.");
+        }
+
+        _factory.StartServer();
+        await _factory.Services.GetRequiredService<FirstAdministrator>().Completion;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IcssiCms.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("IcssiCms.sln not found above the test output folder.");
+    }
+}
