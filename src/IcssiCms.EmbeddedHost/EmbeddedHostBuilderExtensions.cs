@@ -1,5 +1,8 @@
 using IcssiCms.Core.Delivery;
+using Ganss.Xss;
+using IcssiCms.Core.Publishing;
 using IcssiCms.EmbeddedHost.BackOffice;
+using IcssiCms.EmbeddedHost.BackOffice.Content;
 using IcssiCms.EmbeddedHost.BackOffice.Admin;
 using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.EmbeddedHost.Delivery.Indexing;
@@ -25,6 +28,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Events;
+using Umbraco.Cms.Core.Notifications;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -163,7 +168,8 @@ public static class EmbeddedHostBuilderExtensions
     /// The editors' back office at <c>/umbraco</c>: Razor Pages from <c>BackOffice/Pages</c>, users in the store with
     /// Identity's password hasher, the first administrator from Umbraco's unattended settings, Umbraco's lockout
     /// settings, and a cookie of its own (HttpOnly, SameSite=Strict, Secure whenever the request is HTTPS; sent only
-    /// under <c>/umbraco</c>). The cookie scheme is not the default: only back-office pages ever read it.
+    /// under <c>/umbraco</c>). The cookie scheme is not the default: only back-office pages ever read it. Editors edit,
+    /// publish and unpublish content through <see cref="ContentEditing"/>, under the plugin's publishing rules.
     /// </summary>
     private static void AddBackOffice(IServiceCollection services)
     {
@@ -174,6 +180,12 @@ public static class EmbeddedHostBuilderExtensions
         services.AddScoped<UserAdministration>();
         services.AddSingleton<FirstAdministrator>();
         services.AddHostedService(provider => provider.GetRequiredService<FirstAdministrator>());
+
+        // Editing content: the plugin's publishing rules are the same handler classes an Umbraco site registers.
+        services.AddSingleton<INotificationHandler<ContentPublishingNotification>, NewsMustPickCampaign>();
+        services.AddSingleton<INotificationHandler<ContentPublishingNotification>, ConferenceEndsAfterStart>();
+        services.AddSingleton(new HtmlSanitizer());
+        services.AddScoped<ContentEditing>();
 
         services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
         services.AddAuthentication()

@@ -1,0 +1,393 @@
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using IcssiCms.Core.Publishing;
+using IcssiCms.Core.Schema;
+using IcssiCms.EmbeddedHost.Delivery;
+using IcssiCms.Store.Importing;
+using IcssiCms.Store.Reading;
+using IcssiCms.Store.Storage;
+using IcssiCms.Usync.Mapping;
+using IcssiCms.Usync.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Umbraco.Cms.Core.Events;
+using Umbraco.Cms.Core.Notifications;
+
+namespace IcssiCms.EmbeddedHost.BackOffice.Content;
+
+/// <summary>
+/// What an editor does to content in the back office: save a draft (names and values per culture), publish (the
+/// schema's mandatory properties and validation patterns, then the plugin's <see cref="ContentPublishingNotification"/>
+/// handlers, on Umbraco's own <see cref="Umbraco.Cms.Core.Models.Content"/>), unpublish. Every change is in the audit
+/// trail; a publish or unpublish raises the store's revision and is served by the Delivery API at once.
+/// </summary>
+internal sealed class ContentEditing(
+    HubDbContext db,
+    StoreSetReader reader,
+    IEnumerable<INotificationHandler<ContentPublishingNotification>> publishingHandlers,
+    HtmlSanitizer sanitizer,
+    DeliveryContentRefresher delivery,
+    TimeProvider time)
+{
+    /// <summary>The key of an item's name field in a culture.</summary>
+    public const string NameAlias = "@name";
+
+    /// <summary>Which property a plugin rule's messages belong beside, by the rule's category.</summary>
+    private static readonly Dictionary<string, string> RuleFields = new(StringComparer.Ordinal)
+    {
+        [NewsMustPickCampaign.Category] = HubContentTypes.CampaignNews.Campaigns,
+        [ConferenceEndsAfterStart.Category] = HubContentTypes.Conference.EndDate,
+    };
+
+    /// <summary>The key of a field's messages: its alias, and its culture when it varies.</summary>
+    public static string FieldKey(string alias, string culture) => culture.Length == 0 ? alias : $"{alias}|{culture}";
+
+    /// <summary>The content tree, roots first, children by sort order; the recycle bin left out.</summary>
+    public async Task<IReadOnlyList<TreeNode>> TreeAsync(CancellationToken cancellationToken)
+    {
+        var nodes = await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).OrderBy(n => n.SortOrder).ToListAsync(cancellationToken);
+        var published = (await db.ContentCultures.AsNoTracking().Where(c => c.Published).Select(c => c.NodeKey).ToListAsync(cancellationToken)).ToHashSet();
+        var children = nodes.ToLookup(n => n.ParentKey);
+        IReadOnlyList<TreeNode> Below(Guid? parent) =>
+            children[parent].Select(n => new TreeNode(n.Key, n.Name, n.ContentTypeAlias, published.Contains(n.Key), Below(n.Key))).ToList();
+        return Below(null);
+    }
+
+    /// <summary>The item with its schema and draft values; null when there is none (or it is in the recycle bin).</summary>
+    public async Task<EditableContent?> GetAsync(Guid key, CancellationToken cancellationToken)
+    {
+        var contents = await reader.ReadAsync(cancellationToken);
+        var node = contents.Nodes.FirstOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var set = contents.ToSet(ContentVersion.Draft);
+        var types = set.ContentTypes.ToDictionary(t => t.Key);
+        var type = set.ContentTypes.Single(t => string.Equals(t.Alias, node.ContentTypeAlias, StringComparison.OrdinalIgnoreCase));
+        var dataTypes = set.DataTypes.ToDictionary(d => d.Key);
+        var properties = Compose(type, types)
+            .Select(p => new EditorProperty(p, dataTypes[p.DataTypeKey], PropertyControls.For(dataTypes[p.DataTypeKey]), type.VariesByCulture && p.Variations.HasFlag(Umbraco.Cms.Core.Models.ContentVariation.Culture)))
+            .ToList();
+        var draft = set.Content.Single(c => c.Key == key);
+        var cultures = contents.Cultures[key].ToList();
+
+        var values = new Dictionary<(string, string), string>();
+        foreach (var property in properties)
+        {
+            foreach (var value in draft.Properties.Where(v => v.Alias == property.Alias && v.Segment is null))
+            {
+                values[(property.Alias, value.Culture ?? string.Empty)] = PropertyControls.ToForm(property.Control, value.Value);
+            }
+        }
+
+        var pickable = set.Content.Where(c => !c.Trashed).OrderBy(c => c.Level).ThenBy(c => c.SortOrder).ToList();
+        var pickers = properties
+            .Where(p => p.Control is PropertyControl.ContentPicker or PropertyControl.MultiPicker)
+            .ToDictionary(
+                p => p.Alias,
+                p =>
+                {
+                    var filter = PropertyControls.PickerFilter(p.DataType);
+                    return (IReadOnlyList<PickerOption>)pickable
+                        .Where(c => filter.Count == 0 || filter.Any(f => string.Equals(f, c.ContentTypeAlias, StringComparison.OrdinalIgnoreCase)
+                            || (Guid.TryParse(f, out var typeKey) && types.TryGetValue(typeKey, out var allowed) && string.Equals(allowed.Alias, c.ContentTypeAlias, StringComparison.OrdinalIgnoreCase))))
+                        .Select(c => new PickerOption(c.Key, c.Name, c.Level))
+                        .ToList();
+                });
+
+        return new EditableContent
+        {
+            Node = node,
+            Type = type,
+            Languages = set.Languages.OrderByDescending(l => l.IsDefault).ToList(),
+            Properties = properties,
+            Names = cultures.ToDictionary(c => c.Culture, c => c.Name, StringComparer.OrdinalIgnoreCase),
+            Published = cultures.ToDictionary(c => c.Culture, c => c.Published, StringComparer.OrdinalIgnoreCase),
+            Values = values,
+            PickerOptions = pickers,
+        };
+    }
+
+    /// <summary>Saves the names and values as the draft; nothing visitors see changes.</summary>
+    public async Task<EditOutcome> SaveAsync(EditableContent item, ContentEdit edit, Guid userKey, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var stored = new Dictionary<(string Alias, string Culture), string?>();
+        foreach (var property in item.Properties)
+        {
+            foreach (var culture in CulturesOf(item, property))
+            {
+                var (value, error) = PropertyControls.FromForm(property.Control, edit.Values.GetValueOrDefault((property.Alias, culture)), html => sanitizer.Sanitize(html));
+                if (error is not null)
+                {
+                    Add(errors, FieldKey(property.Alias, culture), error);
+                }
+
+                stored[(property.Alias, culture)] = value;
+            }
+        }
+
+        var names = item.VariesByCulture ? item.Languages.Select(l => l.IsoCode).ToList() : [string.Empty];
+        foreach (var culture in names)
+        {
+            var name = edit.Names.GetValueOrDefault(culture)?.Trim() ?? string.Empty;
+            if (name.Length == 0 && (item.Published.GetValueOrDefault(culture) || !item.VariesByCulture))
+            {
+                Add(errors, FieldKey(NameAlias, culture), "Give the item a name.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditOutcome.Refused(errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var node = await db.ContentNodes.Include(n => n.Cultures).Include(n => n.Values).SingleAsync(n => n.Key == item.Node.Key, cancellationToken);
+        var named = new List<string>();
+        foreach (var culture in names)
+        {
+            var name = edit.Names.GetValueOrDefault(culture)?.Trim() ?? string.Empty;
+            var row = node.Cultures.FirstOrDefault(c => c.Culture == culture);
+            if (name.Length == 0)
+            {
+                if (row is not null)
+                {
+                    node.Cultures.Remove(row);
+                }
+
+                continue;
+            }
+
+            named.Add(culture);
+            var segment = UmbracoStrings.UrlSegment(name, culture.Length == 0 ? null : culture);
+            if (row is null)
+            {
+                node.Cultures.Add(new ContentCulture { NodeKey = node.Key, Culture = culture, Name = name, UrlSegment = segment });
+            }
+            else
+            {
+                row.Name = name;
+                row.UrlSegment = segment;
+            }
+
+            if (culture.Length == 0 || item.Languages[0].IsoCode == culture)
+            {
+                node.Name = name;
+            }
+        }
+
+        foreach (var ((alias, culture), value) in stored)
+        {
+            var row = node.Values.FirstOrDefault(v => v.Alias == alias && v.Culture == culture && v.Segment.Length == 0);
+            if (row is null)
+            {
+                if (value is not null)
+                {
+                    node.Values.Add(new PropertyValue { NodeKey = node.Key, Alias = alias, Culture = culture, Segment = string.Empty, Value = value });
+                }
+            }
+            else if (value is null && row.PublishedValue is null)
+            {
+                node.Values.Remove(row);
+            }
+            else
+            {
+                row.Value = value;
+            }
+        }
+
+        node.UpdateDate = now;
+        Audit(userKey, node.Key, BackOfficeAuditActions.Save, named, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return EditOutcome.Success;
+    }
+
+    /// <summary>
+    /// Saves the draft, then publishes it in the given cultures (every named culture when none is given) if the schema
+    /// and the plugin's publishing rules allow it. A refused publish leaves the saved draft, as Umbraco does.
+    /// </summary>
+    public async Task<EditOutcome> PublishAsync(EditableContent item, ContentEdit edit, IReadOnlyCollection<string> cultures, Guid userKey, CancellationToken cancellationToken)
+    {
+        var saved = await SaveAsync(item, edit, userKey, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+
+        db.ChangeTracker.Clear();
+        item = await GetAsync(item.Node.Key, cancellationToken) ?? throw new InvalidOperationException("The item disappeared while it was saved.");
+        List<string> publishing = item.VariesByCulture
+            ? item.Names.Keys.Where(c => cultures.Count == 0 || cultures.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
+            : [string.Empty];
+        var errors = new Dictionary<string, List<string>>();
+        if (publishing.Count == 0)
+        {
+            Add(errors, string.Empty, "Name the item in a culture before publishing it in that culture.");
+            return EditOutcome.Refused(errors);
+        }
+
+        foreach (var property in item.Properties)
+        {
+            foreach (var culture in property.VariesByCulture ? publishing : [string.Empty])
+            {
+                var shown = item.Value(property.Alias, culture);
+                if (property.Type.Mandatory && PropertyControls.IsEmpty(property.Control, shown))
+                {
+                    Add(errors, FieldKey(property.Alias, culture), string.IsNullOrWhiteSpace(property.Type.MandatoryMessage) ? $"{property.Type.Name} is required." : property.Type.MandatoryMessage);
+                }
+                else if (!string.IsNullOrEmpty(property.Type.Validation) && shown.Length > 0 && !Regex.IsMatch(shown, property.Type.Validation, RegexOptions.None, TimeSpan.FromSeconds(1)))
+                {
+                    Add(errors, FieldKey(property.Alias, culture), string.IsNullOrWhiteSpace(property.Type.ValidationMessage) ? $"{property.Type.Name} is not valid." : property.Type.ValidationMessage);
+                }
+            }
+        }
+
+        foreach (var message in await RunPublishingRulesAsync(item.Node.Key, cancellationToken))
+        {
+            Add(errors, RuleFields.GetValueOrDefault(message.Category) ?? string.Empty, message.Message);
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditOutcome.Refused(errors);
+        }
+
+        await ChangeAsync(item.Node.Key, userKey, BackOfficeAuditActions.Publish, publishing, node =>
+        {
+            foreach (var value in node.Values.Where(v => v.Culture.Length == 0 || publishing.Contains(v.Culture, StringComparer.OrdinalIgnoreCase)))
+            {
+                value.PublishedValue = value.Value;
+            }
+
+            node.Values.RemoveAll(v => v.Value is null && v.PublishedValue is null);
+            foreach (var culture in node.Cultures.Where(c => publishing.Contains(c.Culture, StringComparer.OrdinalIgnoreCase)))
+            {
+                culture.Published = true;
+            }
+        }, cancellationToken);
+        return EditOutcome.Success;
+    }
+
+    /// <summary>Unpublishes the given cultures, or the whole item when none is given.</summary>
+    public async Task UnpublishAsync(Guid key, IReadOnlyCollection<string> cultures, Guid userKey, CancellationToken cancellationToken) =>
+        await ChangeAsync(key, userKey, BackOfficeAuditActions.Unpublish, cultures.ToList(), node =>
+        {
+            foreach (var culture in node.Cultures.Where(c => cultures.Count == 0 || cultures.Contains(c.Culture, StringComparer.OrdinalIgnoreCase)))
+            {
+                culture.Published = false;
+            }
+        }, cancellationToken);
+
+    /// <summary>The audit trail of an item, newest first.</summary>
+    public async Task<IReadOnlyList<BackOfficeAuditEntry>> AuditAsync(Guid key, CancellationToken cancellationToken) =>
+        (await db.BackOfficeAudit.AsNoTracking().Where(a => a.NodeKey == key).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToList();
+
+    /// <summary>Raises Umbraco's publishing notification for the item's draft with the plugin's handlers; their error messages.</summary>
+    private async Task<IReadOnlyList<EventMessage>> RunPublishingRulesAsync(Guid key, CancellationToken cancellationToken)
+    {
+        var set = (await reader.ReadAsync(cancellationToken)).ToSet(ContentVersion.Draft);
+        var types = new UmbracoContentTypeFactory().Create(set);
+        var source = set.Content.Single(c => c.Key == key);
+        var content = UmbracoContentFactory.Create(source, types[source.ContentTypeAlias]);
+        var notification = new ContentPublishingNotification(content, new EventMessages());
+        foreach (var handler in publishingHandlers)
+        {
+            handler.Handle(notification);
+        }
+
+        var messages = notification.Messages.GetAll().Where(m => m.MessageType == EventMessageType.Error).ToList();
+        return notification.Cancel && messages.Count == 0
+            ? [new EventMessage(string.Empty, "A publishing rule refused the item.", EventMessageType.Error)]
+            : messages;
+    }
+
+    /// <summary>Changes the node's publish state in one transaction with its routes, the audit and the store's revision; then refreshes delivery.</summary>
+    private async Task ChangeAsync(Guid key, Guid userKey, string action, IReadOnlyList<string> cultures, Action<ContentNode> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var node = await db.ContentNodes.Include(n => n.Cultures).Include(n => n.Values).SingleAsync(n => n.Key == key, cancellationToken);
+            change(node);
+            node.UpdateDate = now;
+            await UpdateRoutesAsync(cancellationToken);
+            Audit(userKey, key, action, cultures, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await StoreRevision.BumpAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await delivery.RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>Works every route out again (a publish changes those of the descendants too), on the tracked rows.</summary>
+    private async Task UpdateRoutesAsync(CancellationToken cancellationToken)
+    {
+        var defaultCulture = await db.Languages.Where(l => l.IsDefault).Select(l => l.IsoCode).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var nodes = await db.ContentNodes.AsNoTracking().Select(n => new { n.Key, n.ParentKey, n.Level, n.SortOrder, n.Trashed }).ToDictionaryAsync(n => n.Key, cancellationToken);
+        var cultures = await db.ContentCultures.ToListAsync(cancellationToken);
+        var routes = ContentRouteBuilder.Build(
+            cultures.Select(c => nodes[c.NodeKey] is var n ? new ContentRouteBuilder.NodeCulture(c.NodeKey, n.ParentKey, n.Level, n.SortOrder, c.Culture, c.UrlSegment, c.Published && !n.Trashed) : null!).ToList(),
+            defaultCulture);
+        foreach (var culture in cultures)
+        {
+            var route = routes.GetValueOrDefault((culture.NodeKey, culture.Culture));
+            if (culture.Route != route)
+            {
+                culture.Route = route;
+            }
+        }
+    }
+
+    private void Audit(Guid userKey, Guid nodeKey, string action, IEnumerable<string> cultures, DateTime at) =>
+        db.BackOfficeAudit.Add(new BackOfficeAuditEntry
+        {
+            UserKey = userKey, NodeKey = nodeKey, Action = action, Cultures = string.Join(",", cultures.Where(c => c.Length > 0)), At = at,
+        });
+
+    private static IEnumerable<string> CulturesOf(EditableContent item, EditorProperty property) =>
+        property.VariesByCulture ? item.Languages.Select(l => l.IsoCode) : [string.Empty];
+
+    /// <summary>The type's properties after those of its compositions, each group by sort order.</summary>
+    private static List<UsyncPropertyType> Compose(UsyncContentType type, IReadOnlyDictionary<Guid, UsyncContentType> types)
+    {
+        var seen = new HashSet<Guid>();
+        var properties = new List<UsyncPropertyType>();
+        void Add(UsyncContentType current)
+        {
+            if (!seen.Add(current.Key))
+            {
+                return;
+            }
+
+            foreach (var composition in current.Compositions.OrderBy(c => c.SortOrder))
+            {
+                if (types.TryGetValue(composition.Key, out var composed))
+                {
+                    Add(composed);
+                }
+            }
+
+            properties.AddRange(current.Properties.OrderBy(p => p.SortOrder));
+        }
+
+        Add(type);
+        return properties;
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var messages))
+        {
+            errors[key] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+}

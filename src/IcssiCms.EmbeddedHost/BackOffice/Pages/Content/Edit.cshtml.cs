@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using IcssiCms.EmbeddedHost.BackOffice.Content;
+using IcssiCms.Store.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcssiCms.EmbeddedHost.BackOffice.Pages.Content;
+
+/// <summary>
+/// Edits one item: a name and one control per property for each culture (invariant properties once), driven by its
+/// document type; Save draft, Publish and Unpublish, with refusals shown beside their fields.
+/// </summary>
+[Authorize]
+internal sealed class EditModel(ContentEditing editing) : PageModel
+{
+    public const string NamePrefix = "name:";
+    public const string ValuePrefix = "value:";
+    public const string CultureField = "culture";
+
+    public EditableContent Item { get; private set; } = null!;
+
+    public ContentEdit? Posted { get; private set; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyList<BackOfficeAuditEntry> Audit { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid key, CancellationToken cancellationToken) =>
+        await LoadAsync(key, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSaveAsync(Guid key, CancellationToken cancellationToken) =>
+        EditAsync(key, "saved", (edit, cultures, user) => editing.SaveAsync(Item, edit, user, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid key, CancellationToken cancellationToken) =>
+        EditAsync(key, "published", (edit, cultures, user) => editing.PublishAsync(Item, edit, cultures, user, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(Guid key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await editing.UnpublishAsync(key, Item.VariesByCulture ? PostedCultures() : [], UserKey, cancellationToken);
+        return RedirectToPage(new { key, status = "unpublished" });
+    }
+
+    /// <summary>The name of a field's input: its alias and culture (empty when invariant).</summary>
+    public static string FieldName(string alias, string culture) => ValuePrefix + alias + ":" + culture;
+
+    /// <summary>A field's id: letters, digits and dashes only.</summary>
+    public static string FieldId(string alias, string culture) => culture.Length == 0 ? $"value-{alias}" : $"value-{alias}-{culture}";
+
+    public string ValueOf(string alias, string culture) =>
+        Posted is not null ? Posted.Values.GetValueOrDefault((alias, culture)) ?? string.Empty : Item.Value(alias, culture);
+
+    public string NameOf(string culture) =>
+        Posted is not null ? Posted.Names.GetValueOrDefault(culture) ?? string.Empty : Item.Names.GetValueOrDefault(culture) ?? string.Empty;
+
+    public IReadOnlyList<string> ErrorsOf(string alias, string culture) =>
+        Errors.GetValueOrDefault(ContentEditing.FieldKey(alias, culture)) ?? [];
+
+    private Guid UserKey => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user key."));
+
+    private async Task<IActionResult> EditAsync(Guid key, string status, Func<ContentEdit, IReadOnlyCollection<string>, Guid, Task<EditOutcome>> edit, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Posted = ReadForm();
+        var outcome = await edit(Posted, PostedCultures(), UserKey);
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { key, status });
+        }
+
+        Errors = outcome.Errors;
+        await LoadAsync(key, cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid key, CancellationToken cancellationToken)
+    {
+        var item = await editing.GetAsync(key, cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Item = item;
+        Audit = await editing.AuditAsync(key, cancellationToken);
+        return true;
+    }
+
+    private List<string> PostedCultures() =>
+        Request.Form[CultureField].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList();
+
+    private ContentEdit ReadForm()
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var values = new Dictionary<(string, string), string?>();
+        foreach (var (field, posted) in Request.Form)
+        {
+            if (field.StartsWith(NamePrefix, StringComparison.Ordinal))
+            {
+                names[field[NamePrefix.Length..]] = posted.ToString();
+            }
+            else if (field.StartsWith(ValuePrefix, StringComparison.Ordinal) && field[ValuePrefix.Length..].Split(':', 2) is [var alias, var culture])
+            {
+                // A multiple select posts one value per picked item.
+                values[(alias, culture)] = string.Join(",", posted.Where(v => !string.IsNullOrEmpty(v)));
+            }
+        }
+
+        return new ContentEdit(names, values);
+    }
+}
