@@ -11,6 +11,7 @@ namespace IcssiCms.IntegrationTests.BackOffice.Content;
 public sealed class ContentEditingTests(ContentEditingHost host)
 {
     private static readonly Guid CallForParticipants = Guid.Parse("42ff6675-093c-5e59-8a9a-9c08ce605986");
+    private static readonly Guid Karibu = Guid.Parse("2a0ed431-1a36-5dd2-adeb-5482f537d8d0");
     private static readonly Guid Oslo = Guid.Parse("c7da7b3f-0469-5b99-86fc-1c81d44d5732");
     private static readonly Guid SaveTheTigris = SeedContent.Hub.Items.Single(i => i.ContentType == HubContentTypes.Campaign.Alias && i.Name(HubCultures.English) == "Save the Tigris").Key;
 
@@ -148,6 +149,26 @@ public sealed class ContentEditingTests(ContentEditingHost host)
         Assert.Contains("<p>Come to Oslo</p>", stored.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("script", stored.Value, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", stored.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unpublishing_A_Culture_Takes_It_Out_Of_The_Delivery_API_At_Once_And_Publishing_Brings_It_Back()
+    {
+        using var client = await host.SignedInClientAsync();
+        var form = await EditForm.GetAsync(client, Karibu);
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.SendAsync(DeliveryApiClient.ItemByIdUrl(Karibu), HubCultures.Arabic)).StatusCode);
+
+        var unpublish = await form.Set("culture", HubCultures.Arabic).PostAsync(client, Karibu, "Unpublish");
+        var arabicGone = await host.Api.SendAsync(DeliveryApiClient.ItemByIdUrl(Karibu), HubCultures.Arabic);
+        var englishStays = await host.Api.SendAsync(DeliveryApiClient.ItemByIdUrl(Karibu), HubCultures.English);
+        var publish = await (await EditForm.GetAsync(client, Karibu)).Set("culture", HubCultures.Arabic).PostAsync(client, Karibu, "Publish");
+        var arabicBack = await host.Api.SendAsync(DeliveryApiClient.ItemByIdUrl(Karibu), HubCultures.Arabic);
+
+        Assert.Equal(HttpStatusCode.Redirect, unpublish.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, arabicGone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, englishStays.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, arabicBack.StatusCode);
     }
 
     [Fact]
