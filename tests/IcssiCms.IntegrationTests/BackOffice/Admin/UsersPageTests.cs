@@ -15,6 +15,9 @@ public sealed class UsersPageTests(BackOfficeHost host)
         using var admin = await SignedInAdminAsync();
 
         var (html, _) = await BackOfficeHost.GetFormAsync(admin, UsersPath);
+        using var response = await admin.GetAsync(UsersPath);
+
+        Assert.True(response.Headers.CacheControl?.NoStore, "The users page must not be cached.");
 
         Assert.Contains("<caption>Back-office users</caption>", html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(BackOfficeHost.AdminEmail), html, StringComparison.Ordinal);

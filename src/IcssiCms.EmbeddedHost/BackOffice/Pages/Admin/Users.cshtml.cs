@@ -41,7 +41,12 @@ internal sealed class UsersModel(UserAdministration users, TimeProvider time) : 
 
     public bool IsLockedOut(BackOfficeUser user) => user.LockoutEnd > time.GetUtcNow().UtcDateTime;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await users.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Names and e-mail addresses: kept out of every cache.
+        Response.Headers.CacheControl = "no-store";
+        Users = await users.ListAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
