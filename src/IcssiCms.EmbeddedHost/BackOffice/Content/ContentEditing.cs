@@ -221,7 +221,7 @@ internal sealed class ContentEditing(
         db.ChangeTracker.Clear();
         item = await GetAsync(item.Node.Key, cancellationToken) ?? throw new InvalidOperationException("The item disappeared while it was saved.");
         List<string> publishing = item.VariesByCulture
-            ? item.Names.Keys.Where(c => cultures.Count == 0 || cultures.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
+            ? item.Languages.Select(l => l.IsoCode).Where(c => item.Names.ContainsKey(c) && (cultures.Count == 0 || cultures.Contains(c, StringComparer.OrdinalIgnoreCase))).ToList()
             : [string.Empty];
         var errors = new Dictionary<string, List<string>>();
         if (publishing.Count == 0)
@@ -282,10 +282,15 @@ internal sealed class ContentEditing(
             }
         }, cancellationToken);
 
-    /// <summary>The audit trail of an item, newest first.</summary>
-    public async Task<IReadOnlyList<BackOfficeAuditEntry>> AuditAsync(Guid key, CancellationToken cancellationToken) =>
-        (await db.BackOfficeAudit.AsNoTracking().Where(a => a.NodeKey == key).ToListAsync(cancellationToken))
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToList();
+    /// <summary>The audit trail of an item, newest first, with the names of the users (their keys once they are gone).</summary>
+    public async Task<IReadOnlyList<AuditLine>> AuditAsync(Guid key, int take, CancellationToken cancellationToken)
+    {
+        var entries = (await db.BackOfficeAudit.AsNoTracking().Where(a => a.NodeKey == key).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToList();
+        var userKeys = entries.Select(e => e.UserKey).Distinct().ToList();
+        var names = await db.BackOfficeUsers.AsNoTracking().Where(u => userKeys.Contains(u.Key)).ToDictionaryAsync(u => u.Key, u => u.Name, cancellationToken);
+        return entries.Select(e => new AuditLine(e.At, e.Action, e.Cultures, names.GetValueOrDefault(e.UserKey) ?? e.UserKey.ToString())).ToList();
+    }
 
     /// <summary>Raises Umbraco's publishing notification for the item's draft with the plugin's handlers; their error messages.</summary>
     private async Task<IReadOnlyList<EventMessage>> RunPublishingRulesAsync(Guid key, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ internal sealed record EditorProperty(UsyncPropertyType Type, UsyncDataType Data
 /// <summary>An item that may be picked: its key, name and depth in the tree.</summary>
 internal sealed record PickerOption(Guid Key, string Name, int Level);
 
+/// <summary>One line of an item's history: when, what, in which cultures, by whom.</summary>
+internal sealed record AuditLine(DateTime At, string Action, string Cultures, string User);
+
 /// <summary>A node of the content tree as the back office lists it.</summary>
 internal sealed record TreeNode(Guid Key, string Name, string ContentTypeAlias, bool Published, IReadOnlyList<TreeNode> Children);
 

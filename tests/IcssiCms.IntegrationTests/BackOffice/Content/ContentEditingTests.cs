@@ -72,6 +72,8 @@ public sealed class ContentEditingTests(ContentEditingHost host)
         Assert.Contains(BackOfficeAuditActions.Save, recent);
         Assert.Contains(BackOfficeAuditActions.Publish, recent);
         Assert.Contains(audit, a => a.Action == BackOfficeAuditActions.Publish && a.Cultures.Contains(HubCultures.Arabic, StringComparison.Ordinal));
+        var page = await EditForm.GetAsync(client, CallForParticipants);
+        Assert.Contains($"publish ({HubCultures.English},{HubCultures.Arabic}) by {WebUtility.HtmlEncode(BackOfficeHost.AdminName)}", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

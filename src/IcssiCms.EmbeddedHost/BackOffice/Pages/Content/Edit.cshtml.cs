@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using IcssiCms.EmbeddedHost.BackOffice.Content;
-using IcssiCms.Store.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +23,7 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    public IReadOnlyList<BackOfficeAuditEntry> Audit { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Audit { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -95,7 +94,7 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
         }
 
         Item = item;
-        Audit = await editing.AuditAsync(key, cancellationToken);
+        Audit = await editing.AuditAsync(key, 20, cancellationToken);
         return true;
     }
 
