@@ -23,6 +23,7 @@ public sealed class BackOfficeAuditEntry
 /// <summary>The actions the audit trail records.</summary>
 public static class BackOfficeAuditActions
 {
+    public const string Create = "create";
     public const string Save = "save";
     public const string Publish = "publish";
     public const string Unpublish = "unpublish";

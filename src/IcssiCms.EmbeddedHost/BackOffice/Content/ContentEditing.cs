@@ -282,6 +282,82 @@ internal sealed class ContentEditing(
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// The document types that may be created below an item (its type's allowed children) or, with no parent, at the
+    /// root; by name. Null when the parent does not exist (or is in the recycle bin).
+    /// </summary>
+    public async Task<IReadOnlyList<UsyncContentType>?> CreatableTypesAsync(Guid? parentKey, CancellationToken cancellationToken)
+    {
+        var set = (await reader.ReadAsync(cancellationToken)).ToSet(ContentVersion.Draft);
+        var documentTypes = set.ContentTypes.Where(t => !t.IsElement).ToList();
+        if (parentKey is null)
+        {
+            return documentTypes.Where(t => t.AllowAtRoot).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        var parent = await db.ContentNodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == parentKey && !n.Trashed, cancellationToken);
+        if (parent is null)
+        {
+            return null;
+        }
+
+        var parentType = documentTypes.Single(t => string.Equals(t.Alias, parent.ContentTypeAlias, StringComparison.OrdinalIgnoreCase));
+        var allowed = parentType.AllowedChildren.Select(c => c.Key).ToHashSet();
+        return documentTypes.Where(t => allowed.Contains(t.Key)).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// Creates an unpublished item of an allowed document type, named in the default culture (or invariant), last
+    /// among its siblings, with its level and path of keys as the importer writes them. Null and an error when refused.
+    /// </summary>
+    public async Task<(Guid? Key, string? Error)> CreateAsync(Guid? parentKey, string contentTypeAlias, string name, Guid userKey, CancellationToken cancellationToken)
+    {
+        var types = await CreatableTypesAsync(parentKey, cancellationToken);
+        if (types is null)
+        {
+            return (null, "The parent item does not exist.");
+        }
+
+        var type = types.FirstOrDefault(t => string.Equals(t.Alias, contentTypeAlias, StringComparison.OrdinalIgnoreCase));
+        if (type is null)
+        {
+            return (null, "Choose a document type allowed here.");
+        }
+
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            return (null, "Give the item a name.");
+        }
+
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        var parent = parentKey is null ? null : await db.ContentNodes.AsNoTracking().SingleAsync(n => n.Key == parentKey, cancellationToken);
+        var siblings = db.ContentNodes.Where(n => n.ParentKey == parentKey);
+        var sortOrder = await siblings.AnyAsync(cancellationToken) ? await siblings.MaxAsync(n => n.SortOrder, cancellationToken) + 1 : 0;
+        var culture = type.VariesByCulture
+            ? await db.Languages.Where(l => l.IsDefault).Select(l => l.IsoCode).FirstOrDefaultAsync(cancellationToken) ?? string.Empty
+            : string.Empty;
+        var key = Guid.NewGuid();
+        var node = new ContentNode
+        {
+            Key = key,
+            ParentKey = parentKey,
+            ContentTypeAlias = type.Alias,
+            Name = name,
+            Level = parent is null ? 1 : parent.Level + 1,
+            SortOrder = sortOrder,
+            Path = parent is null ? key.ToString() : $"{parent.Path},{key}",
+            CreateDate = now,
+            UpdateDate = now,
+        };
+        node.Cultures.Add(new ContentCulture { NodeKey = key, Culture = culture, Name = name, UrlSegment = UmbracoStrings.UrlSegment(name, culture.Length == 0 ? null : culture) });
+        db.ContentNodes.Add(node);
+        Audit(userKey, key, BackOfficeAuditActions.Create, [culture], now);
+        await db.SaveChangesAsync(cancellationToken);
+        return (key, null);
+    }
+
     /// <summary>The audit trail of an item, newest first, with the names of the users (their keys once they are gone).</summary>
     public async Task<IReadOnlyList<AuditLine>> AuditAsync(Guid key, int take, CancellationToken cancellationToken)
     {
