@@ -88,7 +88,7 @@ public sealed class BackOfficeBrowserTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    private static async Task CreateUserAsync(IPage page, string name, string email, string password, string role)
+    internal static async Task CreateUserAsync(IPage page, string name, string email, string password, string role)
     {
         await page.GotoAsync("/umbraco/admin/users");
         var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Create user" }) });

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using IcssiCms.EmbeddedHost.BackOffice;
+using IcssiCms.EmbeddedHost.Usync;
+using IcssiCms.Store.Importing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
 }
 
 /// <summary>
-/// The embedded host on Kestrel at 127.0.0.1 on a free port, on its own empty store (no uSync import), with the first
+/// The embedded host on Kestrel at 127.0.0.1 on a free port, on its own store seeded from the hub's uSync folder, with the first
 /// administrator from Umbraco's unattended settings and a lockout after <see cref="MaxFailedAttempts"/> wrong
 /// passwords; and Debian's chromium, headless, driven by Playwright. Playwright's own browser download does not
 /// work here, so a missing <c>/usr/bin/chromium</c> fails the tests (<c>.ci/run</c> installs it).
@@ -47,8 +49,9 @@ public sealed class BrowserHost : IAsyncLifetime
             .UseSetting("ConnectionStrings:umbracoDbDSN", $"Data Source={Path.Combine(_folder, "Umbraco.sqlite.db")};Foreign Keys=True;Pooling=False")
             .UseSetting("Umbraco:CMS:Logging:Directory", Path.Combine(_folder, "Logs"))
             .UseSetting("Umbraco:CMS:Global:Smtp:PickupDirectoryLocation", Path.Combine(_folder, "Mail"))
-            .UseSetting("uSync:Settings:ImportOnFirstBoot", "false")
-            .UseSetting("uSync:Settings:ImportAtStartup", "None")
+            .UseSetting("uSync:Settings:RootFolder", Path.Combine(RepositoryRoot(), "uSync", "v17"))
+            .UseSetting("uSync:Settings:ImportOnFirstBoot", "true")
+            .UseSetting("uSync:Settings:ExportOnSave", "None")
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserName", AdminName)
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserEmail", AdminEmail)
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserPassword", AdminPassword)
@@ -79,6 +82,12 @@ public sealed class BrowserHost : IAsyncLifetime
 
         _factory.StartServer();
         await _factory.Services.GetRequiredService<FirstAdministrator>().Completion;
+        var import = await _factory.Services.GetRequiredService<ImportStatus>().Completion;
+        if (import?.Outcome != ImportOutcome.Imported)
+        {
+            throw new InvalidOperationException($"The hub's uSync folder was not imported: {import?.Outcome.ToString() ?? "no import"}.");
+        }
+
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
