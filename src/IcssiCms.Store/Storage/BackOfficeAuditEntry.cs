@@ -28,4 +28,6 @@ public static class BackOfficeAuditActions
     public const string Publish = "publish";
     public const string Unpublish = "unpublish";
     public const string Delete = "delete";
+    public const string Trash = "trash";
+    public const string Restore = "restore";
 }

@@ -358,6 +358,68 @@ internal sealed class ContentEditing(
         return (key, null);
     }
 
+    /// <summary>
+    /// Moves an item and its descendants to the recycle bin: they are trashed and unpublished in every culture, so the
+    /// Delivery API stops serving them at once (a restored item comes back as a draft, as in Umbraco). False when there is no such item.
+    /// </summary>
+    public Task<bool> TrashAsync(Guid key, Guid userKey, CancellationToken cancellationToken) =>
+        MoveAsync(key, userKey, trash: true, cancellationToken);
+
+    /// <summary>Restores an item and its descendants from the recycle bin, unpublished; false when it is not in the bin or its parent is.</summary>
+    public Task<bool> RestoreAsync(Guid key, Guid userKey, CancellationToken cancellationToken) =>
+        MoveAsync(key, userKey, trash: false, cancellationToken);
+
+    /// <summary>The recycle bin: the trashed items whose parent is not trashed, most recently changed first.</summary>
+    public async Task<IReadOnlyList<TrashedItem>> RecycleBinAsync(CancellationToken cancellationToken)
+    {
+        var trashed = await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
+        var keys = trashed.Select(n => n.Key).ToHashSet();
+        return trashed
+            .Where(n => n.ParentKey is null || !keys.Contains(n.ParentKey.Value))
+            .OrderByDescending(n => n.UpdateDate)
+            .Select(n => new TrashedItem(n.Key, n.Name, n.ContentTypeAlias, trashed.Count(d => d.Path.StartsWith(n.Path + ",", StringComparison.Ordinal)), n.UpdateDate))
+            .ToList();
+    }
+
+    private async Task<bool> MoveAsync(Guid key, Guid userKey, bool trash, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var node = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
+            if (node is null || node.Trashed == trash
+                || (!trash && node.ParentKey is { } parentKey && await db.ContentNodes.AnyAsync(n => n.Key == parentKey && n.Trashed, cancellationToken)))
+            {
+                return false;
+            }
+
+            var prefix = node.Path + ",";
+            var affected = await db.ContentNodes.Include(n => n.Cultures)
+                .Where(n => n.Key == key || n.Path.StartsWith(prefix))
+                .ToListAsync(cancellationToken);
+            foreach (var item in affected)
+            {
+                item.Trashed = trash;
+                item.UpdateDate = now;
+                foreach (var culture in item.Cultures)
+                {
+                    culture.Published = false;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await UpdateRoutesAsync(cancellationToken);
+            Audit(userKey, key, trash ? BackOfficeAuditActions.Trash : BackOfficeAuditActions.Restore, [], now);
+            await db.SaveChangesAsync(cancellationToken);
+            await StoreRevision.BumpAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await delivery.RefreshAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The audit trail of an item, newest first, with the names of the users (their keys once they are gone).</summary>
     public async Task<IReadOnlyList<AuditLine>> AuditAsync(Guid key, int take, CancellationToken cancellationToken)
     {

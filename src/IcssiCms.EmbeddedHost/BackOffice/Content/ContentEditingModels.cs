@@ -15,6 +15,9 @@ internal sealed record PickerOption(Guid Key, string Name, int Level);
 /// <summary>One line of an item's history: when, what, in which cultures, by whom.</summary>
 internal sealed record AuditLine(DateTime At, string Action, string Cultures, string User);
 
+/// <summary>An item in the recycle bin: its key, name, type, how many descendants went with it, and when.</summary>
+internal sealed record TrashedItem(Guid Key, string Name, string ContentTypeAlias, int Descendants, DateTime TrashedAt);
+
 /// <summary>A node of the content tree as the back office lists it.</summary>
 internal sealed record TreeNode(Guid Key, string Name, string ContentTypeAlias, bool Published, IReadOnlyList<TreeNode> Children);
 

@@ -48,6 +48,9 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
         return RedirectToPage(new { key, status = "unpublished" });
     }
 
+    public async Task<IActionResult> OnPostTrashAsync(Guid key, CancellationToken cancellationToken) =>
+        await editing.TrashAsync(key, UserKey, cancellationToken) ? RedirectToPage("/RecycleBin", new { status = "trashed" }) : NotFound();
+
     /// <summary>The name of a field's input: its alias and culture (empty when invariant).</summary>
     public static string FieldName(string alias, string culture) => ValuePrefix + alias + ":" + culture;
 
