@@ -169,7 +169,8 @@ public static class EmbeddedHostBuilderExtensions
     /// Identity's password hasher, the first administrator from Umbraco's unattended settings, Umbraco's lockout
     /// settings, and a cookie of its own (HttpOnly, SameSite=Strict, Secure whenever the request is HTTPS; sent only
     /// under <c>/umbraco</c>). The cookie scheme is not the default: only back-office pages ever read it. Editors edit,
-    /// publish and unpublish content through <see cref="ContentEditing"/>, under the plugin's publishing rules.
+    /// publish and unpublish content through <see cref="ContentEditing"/>, under the plugin's publishing rules, now or
+    /// scheduled (<see cref="ContentScheduler"/>).
     /// </summary>
     private static void AddBackOffice(IServiceCollection services)
     {
@@ -186,6 +187,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddSingleton<INotificationHandler<ContentPublishingNotification>, ConferenceEndsAfterStart>();
         services.AddSingleton(new HtmlSanitizer());
         services.AddScoped<ContentEditing>();
+        services.AddHostedService<ContentScheduler>();
 
         services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
         services.AddAuthentication()

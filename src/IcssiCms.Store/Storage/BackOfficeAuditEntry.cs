@@ -18,6 +18,9 @@ public sealed class BackOfficeAuditEntry
     public required string Cultures { get; set; }
 
     public DateTime At { get; set; }
+
+    /// <summary>Why, when it needs saying: the reasons a scheduled publish was refused, or what was scheduled.</summary>
+    public string? Detail { get; set; }
 }
 
 /// <summary>The actions the audit trail records.</summary>
@@ -30,4 +33,6 @@ public static class BackOfficeAuditActions
     public const string Delete = "delete";
     public const string Trash = "trash";
     public const string Restore = "restore";
+    public const string Schedule = "schedule";
+    public const string ScheduledPublishRefused = "scheduled publish refused";
 }

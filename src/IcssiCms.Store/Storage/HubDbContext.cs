@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IcssiCms.Store.Storage;
 
-/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations, and the back office's users and audit trail.</summary>
+/// <summary>The embedded host's store: the hub's schema, content and forms, the state of the uSync import, and the forms' records and registrations, and the back office's users, audit trail and content schedule.</summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
     public DbSet<StoredLanguage> Languages => Set<StoredLanguage>();
@@ -36,6 +36,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<BackOfficeUser> BackOfficeUsers => Set<BackOfficeUser>();
 
     public DbSet<BackOfficeAuditEntry> BackOfficeAudit => Set<BackOfficeAuditEntry>();
+
+    public DbSet<ContentSchedule> ContentSchedules => Set<ContentSchedule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -175,6 +177,16 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             e.Property(a => a.Id).ValueGeneratedOnAdd();
             e.HasIndex(a => new { a.NodeKey, a.At });
             e.HasIndex(a => a.UserKey);
+        });
+
+        model.Entity<ContentSchedule>(e =>
+        {
+            e.ToTable("ContentSchedule");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedOnAdd();
+            // One publish and one unpublish per item and culture.
+            e.HasIndex(s => new { s.NodeKey, s.Culture, s.Action }).IsUnique();
+            e.HasIndex(s => s.At);
         });
     }
 }

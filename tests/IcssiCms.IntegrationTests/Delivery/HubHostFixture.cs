@@ -2,6 +2,7 @@ using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.IntegrationTests.Hosting;
 using IcssiCms.Store.Importing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,11 @@ public abstract class HubHostFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Host { get; private set; } = null!;
 
+    /// <summary>Replaces services for a fixture with settings of its own (a fake clock, say); nothing by default.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public DeliveryApiClient Api { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
@@ -44,6 +50,8 @@ public abstract class HubHostFixture : IAsyncLifetime
                 {
                     builder.UseSetting(key, value);
                 }
+
+                builder.ConfigureTestServices(ConfigureTestServices);
             });
 
         // Umbraco's "rebuild the index" pitfall does not apply: the import completes only once the index is rebuilt.

@@ -218,8 +218,22 @@ internal sealed class ContentEditing(
             return saved;
         }
 
+        return await PublishSavedAsync(item.Node.Key, cultures, userKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the saved draft in the given cultures (every named culture when none is given) if the schema and the
+    /// plugin's publishing rules allow it: what <see cref="PublishAsync"/> does after saving, and what the scheduler does.
+    /// </summary>
+    public async Task<EditOutcome> PublishSavedAsync(Guid key, IReadOnlyCollection<string> cultures, Guid userKey, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
-        item = await GetAsync(item.Node.Key, cancellationToken) ?? throw new InvalidOperationException("The item disappeared while it was saved.");
+        var item = await GetAsync(key, cancellationToken);
+        if (item is null)
+        {
+            return EditOutcome.Refused(new Dictionary<string, List<string>> { [string.Empty] = ["The item does not exist or is in the recycle bin."] });
+        }
+
         List<string> publishing = item.VariesByCulture
             ? item.Languages.Select(l => l.IsoCode).Where(c => item.Names.ContainsKey(c) && (cultures.Count == 0 || cultures.Contains(c, StringComparer.OrdinalIgnoreCase))).ToList()
             : [string.Empty];
@@ -281,6 +295,87 @@ internal sealed class ContentEditing(
                 culture.Published = false;
             }
         }, cancellationToken);
+
+    /// <summary>The item's scheduled publishes and unpublishes by culture (the empty culture when invariant).</summary>
+    public async Task<IReadOnlyDictionary<string, ScheduledCulture>> ScheduleOfAsync(Guid key, CancellationToken cancellationToken)
+    {
+        var entries = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == key).ToListAsync(cancellationToken);
+        return entries.GroupBy(e => e.Culture, StringComparer.OrdinalIgnoreCase).ToDictionary(
+            g => g.Key,
+            g => new ScheduledCulture(
+                g.FirstOrDefault(e => e.Action == BackOfficeAuditActions.Publish)?.At,
+                g.FirstOrDefault(e => e.Action == BackOfficeAuditActions.Unpublish)?.At),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Replaces the item's schedule: per culture (the empty culture when invariant), when to publish and when to
+    /// unpublish, in UTC; a missing time removes that entry. Audited. False when there is no such item.
+    /// </summary>
+    public async Task<bool> ScheduleAsync(Guid key, IReadOnlyDictionary<string, ScheduledCulture> schedule, Guid userKey, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (!await db.ContentNodes.AnyAsync(n => n.Key == key && !n.Trashed, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ContentSchedules.RemoveRange(await db.ContentSchedules.Where(s => s.NodeKey == key).ToListAsync(cancellationToken));
+        var described = new List<string>();
+        foreach (var (culture, times) in schedule.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            foreach (var (action, at) in new[] { (BackOfficeAuditActions.Publish, times.PublishAt), (BackOfficeAuditActions.Unpublish, times.UnpublishAt) })
+            {
+                if (at is { } due)
+                {
+                    db.ContentSchedules.Add(new ContentSchedule { NodeKey = key, Culture = culture, Action = action, At = DateTime.SpecifyKind(due, DateTimeKind.Utc), UserKey = userKey });
+                    described.Add($"{action}{(culture.Length > 0 ? " " + culture : "")} at {due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC");
+                }
+            }
+        }
+
+        Audit(userKey, key, BackOfficeAuditActions.Schedule, schedule.Where(s => s.Value.PublishAt is not null || s.Value.UnpublishAt is not null).Select(s => s.Key), now,
+            described.Count == 0 ? "schedule cleared" : string.Join("; ", described));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Carries out every scheduled publish and unpublish that is due, oldest first, as the user who scheduled it, and
+    /// removes it; a publish the schema or the plugin's rules refuse is audited with the reasons and dropped.
+    /// </summary>
+    public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.ContentSchedules.AsNoTracking().Where(s => s.At <= now).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var entry in due)
+        {
+            db.ChangeTracker.Clear();
+            var exists = await db.ContentNodes.AnyAsync(n => n.Key == entry.NodeKey && !n.Trashed, cancellationToken);
+            string[] cultures = entry.Culture.Length == 0 ? [] : [entry.Culture];
+            if (exists && entry.Action == BackOfficeAuditActions.Publish)
+            {
+                var outcome = await PublishSavedAsync(entry.NodeKey, cultures, entry.UserKey, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    db.ChangeTracker.Clear();
+                    Audit(entry.UserKey, entry.NodeKey, BackOfficeAuditActions.ScheduledPublishRefused, cultures, time.GetUtcNow().UtcDateTime,
+                        string.Join(" ", outcome.Errors.SelectMany(e => e.Value).Distinct()));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            else if (exists && entry.Action == BackOfficeAuditActions.Unpublish)
+            {
+                await UnpublishAsync(entry.NodeKey, cultures, entry.UserKey, cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            await db.ContentSchedules.Where(s => s.Id == entry.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
 
     /// <summary>
     /// The document types that may be created below an item (its type's allowed children) or, with no parent, at the
@@ -427,7 +522,7 @@ internal sealed class ContentEditing(
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToList();
         var userKeys = entries.Select(e => e.UserKey).Distinct().ToList();
         var names = await db.BackOfficeUsers.AsNoTracking().Where(u => userKeys.Contains(u.Key)).ToDictionaryAsync(u => u.Key, u => u.Name, cancellationToken);
-        return entries.Select(e => new AuditLine(e.At, e.Action, e.Cultures, names.GetValueOrDefault(e.UserKey) ?? e.UserKey.ToString())).ToList();
+        return entries.Select(e => new AuditLine(e.At, e.Action, e.Cultures, names.GetValueOrDefault(e.UserKey) ?? e.UserKey.ToString(), e.Detail)).ToList();
     }
 
     /// <summary>Raises Umbraco's publishing notification for the item's draft with the plugin's handlers; their error messages.</summary>
@@ -488,10 +583,10 @@ internal sealed class ContentEditing(
         }
     }
 
-    private void Audit(Guid userKey, Guid nodeKey, string action, IEnumerable<string> cultures, DateTime at) =>
+    private void Audit(Guid userKey, Guid nodeKey, string action, IEnumerable<string> cultures, DateTime at, string? detail = null) =>
         db.BackOfficeAudit.Add(new BackOfficeAuditEntry
         {
-            UserKey = userKey, NodeKey = nodeKey, Action = action, Cultures = string.Join(",", cultures.Where(c => c.Length > 0)), At = at,
+            UserKey = userKey, NodeKey = nodeKey, Action = action, Cultures = string.Join(",", cultures.Where(c => c.Length > 0)), At = at, Detail = detail,
         });
 
     private static IEnumerable<string> CulturesOf(EditableContent item, EditorProperty property) =>

@@ -12,8 +12,11 @@ internal sealed record EditorProperty(UsyncPropertyType Type, UsyncDataType Data
 /// <summary>An item that may be picked: its key, name and depth in the tree.</summary>
 internal sealed record PickerOption(Guid Key, string Name, int Level);
 
-/// <summary>One line of an item's history: when, what, in which cultures, by whom.</summary>
-internal sealed record AuditLine(DateTime At, string Action, string Cultures, string User);
+/// <summary>One line of an item's history: when, what, in which cultures, by whom, and why when it needs saying.</summary>
+internal sealed record AuditLine(DateTime At, string Action, string Cultures, string User, string? Detail);
+
+/// <summary>When one culture of an item is scheduled to be published and unpublished, in UTC.</summary>
+internal sealed record ScheduledCulture(DateTime? PublishAt, DateTime? UnpublishAt);
 
 /// <summary>An item in the recycle bin: its key, name, type, how many descendants went with it, and when.</summary>
 internal sealed record TrashedItem(Guid Key, string Name, string ContentTypeAlias, int Descendants, DateTime TrashedAt);

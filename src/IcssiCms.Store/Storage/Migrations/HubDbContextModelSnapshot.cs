@@ -34,6 +34,9 @@ namespace IcssiCms.Store.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NodeKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -189,6 +192,41 @@ namespace IcssiCms.Store.Storage.Migrations
                     b.HasIndex("ParentKey", "SortOrder");
 
                     b.ToTable("ContentNode", (string)null);
+                });
+
+            modelBuilder.Entity("IcssiCms.Store.Storage.ContentSchedule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("NodeKey", "Culture", "Action")
+                        .IsUnique();
+
+                    b.ToTable("ContentSchedule", (string)null);
                 });
 
             modelBuilder.Entity("IcssiCms.Store.Storage.FormRecord", b =>

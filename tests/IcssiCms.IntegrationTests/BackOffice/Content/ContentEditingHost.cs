@@ -18,7 +18,7 @@ public sealed class ContentEditingCollection : ICollectionFixture<ContentEditing
 }
 
 /// <summary>The seeded hub with the first administrator from Umbraco's unattended settings; clients speak HTTPS and keep cookies.</summary>
-public sealed class ContentEditingHost : HubHostFixture
+public class ContentEditingHost : HubHostFixture
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {

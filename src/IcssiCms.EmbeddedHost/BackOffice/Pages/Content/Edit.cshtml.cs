@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using IcssiCms.EmbeddedHost.BackOffice.Content;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,17 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
 
     public IReadOnlyList<AuditLine> Audit { get; private set; } = [];
 
+    public IReadOnlyDictionary<string, ScheduledCulture> Schedule { get; private set; } = new Dictionary<string, ScheduledCulture>();
+
+    /// <summary>The name of a culture's "Publish at" input (the empty culture when invariant).</summary>
+    public static string PublishAtField(string culture) => "publishAt:" + culture;
+
+    /// <summary>The name of a culture's "Unpublish at" input.</summary>
+    public static string UnpublishAtField(string culture) => "unpublishAt:" + culture;
+
+    /// <summary>A scheduled time as a <c>datetime-local</c> input shows it (UTC).</summary>
+    public static string ForInput(DateTime? at) => at?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? string.Empty;
+
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
@@ -46,6 +58,36 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
 
         await editing.UnpublishAsync(key, Item.VariesByCulture ? PostedCultures() : [], UserKey, cancellationToken);
         return RedirectToPage(new { key, status = "unpublished" });
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var schedule = new Dictionary<string, ScheduledCulture>(StringComparer.OrdinalIgnoreCase);
+        var errors = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var culture in Item.VariesByCulture ? Item.Languages.Select(l => l.IsoCode) : [string.Empty])
+        {
+            var publishAt = ReadTime(PublishAtField(culture), culture, errors);
+            var unpublishAt = ReadTime(UnpublishAtField(culture), culture, errors);
+            if (publishAt is not null || unpublishAt is not null)
+            {
+                schedule[culture] = new ScheduledCulture(publishAt, unpublishAt);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        await editing.ScheduleAsync(key, schedule, UserKey, cancellationToken);
+        return RedirectToPage(new { key, status = "scheduled" });
     }
 
     public async Task<IActionResult> OnPostTrashAsync(Guid key, CancellationToken cancellationToken) =>
@@ -98,7 +140,26 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
 
         Item = item;
         Audit = await editing.AuditAsync(key, 20, cancellationToken);
+        Schedule = await editing.ScheduleOfAsync(key, cancellationToken);
         return true;
+    }
+
+    /// <summary>A posted <c>datetime-local</c> value, taken as UTC; null when empty, an error when not a date and time.</summary>
+    private DateTime? ReadTime(string field, string culture, Dictionary<string, IReadOnlyList<string>> errors)
+    {
+        var posted = Request.Form[field].ToString().Trim();
+        if (posted.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParse(posted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            return at;
+        }
+
+        errors[ContentEditing.FieldKey(field.Split(':')[0], culture)] = ["Give a date and time such as 2026-12-31T09:00 (UTC)."];
+        return null;
     }
 
     private List<string> PostedCultures() =>
