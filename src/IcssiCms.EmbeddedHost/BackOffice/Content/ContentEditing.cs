@@ -203,6 +203,9 @@ internal sealed class ContentEditing(
         node.UpdateDate = now;
         Audit(userKey, node.Key, BackOfficeAuditActions.Save, named, now);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The draft snapshot is what a preview serves, so it follows every save (the published one does not change).
+        await delivery.RefreshAsync(cancellationToken);
         return EditOutcome.Success;
     }
 

@@ -16,9 +16,18 @@ internal sealed class ContentResponseBuilder(
     /// <summary>The item in the culture; null when it is not published in it.</summary>
     /// <param name="expand">Whose picked items to show with their properties (<c>expand</c>).</param>
     /// <param name="fields">Which properties to show (<c>fields</c>).</param>
-    public ContentItemResponse? Build(Guid key, string culture, PropertySelection? expand = null, PropertySelection? fields = null)
+    public ContentItemResponse? Build(Guid key, string culture, PropertySelection? expand = null, PropertySelection? fields = null) =>
+        Build(snapshots.For(preview.IsPreview()), key, culture, expand, fields);
+
+    /// <summary>The item in the culture as a preview (<c>Preview: true</c>) would get it: from the drafts.</summary>
+    public ContentItemResponse? BuildDraft(Guid key, string culture) => Build(snapshots.Draft, key, culture, null, null);
+
+    /// <summary>The cultures the item has in the drafts (the empty culture for an invariant item); none when unknown.</summary>
+    public IReadOnlyList<string> DraftCultures(Guid key) =>
+        snapshots.Draft.Find(key) is { } item ? [.. item.Cultures.Keys.Order(StringComparer.Ordinal)] : [];
+
+    private ContentItemResponse? Build(ContentSnapshot snapshot, Guid key, string culture, PropertySelection? expand, PropertySelection? fields)
     {
-        var snapshot = snapshots.For(preview.IsPreview());
         var allowed = settings.CurrentValue;
         return snapshot.Find(key) is { } item && allowed.IsAllowedContentType(item.ContentTypeAlias) && CultureOf(item, culture) is { } published
             ? Response(snapshot, item, published, culture, expand ?? PropertySelection.None, fields ?? PropertySelection.All, allowed, withCultures: true, FormDefinition)

@@ -183,5 +183,42 @@ public sealed class ContentEditingTests(ContentEditingHost host)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Preview_Shows_A_Saved_Draft_As_The_Delivery_Api_Would_While_Visitors_Still_Get_The_Published_Item()
+    {
+        using var client = await host.SignedInClientAsync();
+        var published = (await host.Api.ItemByIdAsync(CallForParticipants, HubCultures.English))
+            .GetProperty("properties").GetProperty(HubContentTypes.CampaignNews.Headline).GetString();
+        var form = await EditForm.GetAsync(client, CallForParticipants);
+        Assert.Contains($"""<a href="/umbraco/content/{CallForParticipants:D}/preview">Preview</a>""", form.Html, StringComparison.Ordinal);
+        var draft = "Draft headline for Oslo " + Guid.NewGuid().ToString("N")[..6];
+
+        var save = await form
+            .Set(EditForm.Value(HubContentTypes.CampaignNews.Headline, HubCultures.English), draft)
+            .PostAsync(client, CallForParticipants, "Save");
+        var preview = await client.GetAsync($"/umbraco/content/{CallForParticipants:D}/preview");
+        var html = await preview.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.True(preview.Headers.CacheControl?.NoStore);
+        Assert.Contains(WebUtility.HtmlEncode($"\"{HubContentTypes.CampaignNews.Headline}\": \"{draft}\""), html, StringComparison.Ordinal);
+        Assert.Contains($"""<pre lang="{HubCultures.English}" dir="ltr">""", html, StringComparison.Ordinal);
+        Assert.Contains($"""<pre lang="{HubCultures.Arabic}" dir="rtl">""", html, StringComparison.Ordinal);
+        var served = await host.Api.ItemByIdAsync(CallForParticipants, HubCultures.English);
+        Assert.Equal(published, served.GetProperty("properties").GetProperty(HubContentTypes.CampaignNews.Headline).GetString());
+        Assert.NotEqual(draft, published);
+    }
+
+    [Fact]
+    public async Task Preview_Requires_Signing_In()
+    {
+        using var client = host.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync($"/umbraco/content/{CallForParticipants:D}/preview");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }
