@@ -8,9 +8,7 @@ using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
 using IcssiCms.Usync.Mapping;
 using IcssiCms.Usync.Model;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 
@@ -28,6 +26,7 @@ internal sealed class ContentEditing(
     IEnumerable<INotificationHandler<ContentPublishingNotification>> publishingHandlers,
     HtmlSanitizer sanitizer,
     DeliveryContentRefresher delivery,
+    Registrations.RegistrationWriter registrations,
     TimeProvider time)
 {
     /// <summary>The key of an item's name field in a culture.</summary>
@@ -113,6 +112,18 @@ internal sealed class ContentEditing(
 
     /// <summary>Saves the names and values as the draft; nothing visitors see changes.</summary>
     public async Task<EditOutcome> SaveAsync(EditableContent item, ContentEdit edit, Guid userKey, CancellationToken cancellationToken)
+    {
+        var saved = await SaveDraftAsync(item, edit, userKey, cancellationToken);
+        if (saved.Succeeded)
+        {
+            // The draft snapshot is what a preview serves, so it follows every save (the published one does not change).
+            await delivery.RefreshAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private async Task<EditOutcome> SaveDraftAsync(EditableContent item, ContentEdit edit, Guid userKey, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
         var stored = new Dictionary<(string Alias, string Culture), string?>();
@@ -203,9 +214,6 @@ internal sealed class ContentEditing(
         node.UpdateDate = now;
         Audit(userKey, node.Key, BackOfficeAuditActions.Save, named, now);
         await db.SaveChangesAsync(cancellationToken);
-
-        // The draft snapshot is what a preview serves, so it follows every save (the published one does not change).
-        await delivery.RefreshAsync(cancellationToken);
         return EditOutcome.Success;
     }
 
@@ -215,13 +223,20 @@ internal sealed class ContentEditing(
     /// </summary>
     public async Task<EditOutcome> PublishAsync(EditableContent item, ContentEdit edit, IReadOnlyCollection<string> cultures, Guid userKey, CancellationToken cancellationToken)
     {
-        var saved = await SaveAsync(item, edit, userKey, cancellationToken);
+        var saved = await SaveDraftAsync(item, edit, userKey, cancellationToken);
         if (!saved.Succeeded)
         {
             return saved;
         }
 
-        return await PublishSavedAsync(item.Node.Key, cultures, userKey, cancellationToken);
+        // A publish refreshes delivery itself; a refused one still changed the draft, which a preview serves.
+        var published = await PublishSavedAsync(item.Node.Key, cultures, userKey, cancellationToken);
+        if (!published.Succeeded)
+        {
+            await delivery.RefreshAsync(cancellationToken);
+        }
+
+        return published;
     }
 
     /// <summary>
@@ -510,11 +525,10 @@ internal sealed class ContentEditing(
             await UpdateRoutesAsync(cancellationToken);
             Audit(userKey, key, trash ? BackOfficeAuditActions.Trash : BackOfficeAuditActions.Restore, [], now);
             await db.SaveChangesAsync(cancellationToken);
-            await StoreRevision.BumpAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await delivery.RefreshAsync(cancellationToken);
+        await ServeChangesAsync(cancellationToken);
         return true;
     }
 
@@ -560,11 +574,21 @@ internal sealed class ContentEditing(
             await UpdateRoutesAsync(cancellationToken);
             Audit(userKey, key, action, cultures, now);
             await db.SaveChangesAsync(cancellationToken);
-            await StoreRevision.BumpAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await ServeChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What a published change needs in this host: snapshots, index and cache refreshed, and places a raised capacity
+    /// freed given to those waiting. (The store's revision is for other processes that write the store, such as
+    /// <c>usync apply</c>; this host serves its own changes here, at once.)
+    /// </summary>
+    private async Task ServeChangesAsync(CancellationToken cancellationToken)
+    {
         await delivery.RefreshAsync(cancellationToken);
+        await registrations.FillFreePlacesAsync(cancellationToken);
     }
 
     /// <summary>Works every route out again (a publish changes those of the descendants too), on the tracked rows.</summary>
