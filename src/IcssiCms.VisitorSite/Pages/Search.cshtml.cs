@@ -1,0 +1,53 @@
+using IcssiCms.VisitorSite.Hub;
+using IcssiCms.VisitorSite.Languages;
+using Microsoft.Extensions.Localization;
+
+namespace IcssiCms.VisitorSite.Pages;
+
+/// <summary>Search through the hub's <c>search:</c> filter, in the page's language (English where it has nothing yet).</summary>
+public sealed class SearchModel(DeliveryClient delivery, IStringLocalizer<SiteText> text) : SitePage
+{
+    public const int MaxQueryLength = 200;
+
+    public string? Query { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public ApiContentPage Results { get; private set; } = ApiContentPage.Empty;
+
+    public SiteLanguage ShownIn { get; private set; } = SiteLanguage.Default;
+
+    public bool IsFallback => ShownIn != Language;
+
+    public async Task OnGetAsync(string lang, string? q, CancellationToken cancellationToken)
+    {
+        UseLanguage(lang);
+        Alternates = SiteLanguage.All.ToDictionary(language => language, language => $"/{language.Code}/search" + (q is { Length: > 0 } ? "?q=" + Uri.EscapeDataString(q) : string.Empty));
+        Title = text["SearchResults"];
+        Query = q?.Trim();
+        ShownIn = Language;
+        if (string.IsNullOrEmpty(Query))
+        {
+            return;
+        }
+
+        if (Query.Length > MaxQueryLength)
+        {
+            Problem = string.Format(Language.Culture, text["QueryTooLong"], MaxQueryLength);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var query = new ContentQuery(Filters: ["search:" + Query], Take: 20);
+        Results = await delivery.QueryAsync(query, Language.HubCulture, cancellationToken);
+        if (Results.Total == 0 && Language != SiteLanguage.Default)
+        {
+            var english = await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken);
+            if (english.Total > 0)
+            {
+                Results = english;
+                ShownIn = SiteLanguage.Default;
+            }
+        }
+    }
+}
