@@ -14,7 +14,7 @@ using Serilog;
 namespace IcssiCms.VisitorSite;
 
 /// <summary>The visitors' site: all of its wiring is here.</summary>
-public static class Program
+public sealed class Program
 {
     public static async Task<int> Main(string[] args)
     {

@@ -1,0 +1,229 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MimeKit;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcssiCms.BrowserTests.VisitorSite;
+
+/// <summary>
+/// Issue #7's visitor, in Chromium: reading a campaign and its news in English and Arabic, searching, registering for
+/// the conference (a field error, then success), confirming from the e-mail, and finding the last place taken.
+/// </summary>
+[Collection(VisitorSiteCollection.Name)]
+public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
+{
+    private const string RegisterPath = "/en/conferences/icssi-conference-2014/register/";
+
+    [Fact]
+    public async Task A_visitor_reads_a_campaign_and_its_news_in_English_then_in_Arabic_right_to_left()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/en/$"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Save the Tigris" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Save the Tigris");
+        var news = page.GetByRole(AriaRole.Region, new() { Name = "News" });
+        await news.GetByRole(AriaRole.Link, new() { Name = "Call for International Participants" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Call for International Participants");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Save the Tigris" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        Assert.StartsWith("/ar/", new Uri(page.Url).AbsolutePath);
+        // The news item's campaigns, in Arabic, lead to the campaign's Arabic page, and its news back to the item.
+        await page.GetByRole(AriaRole.Link, new() { Name = "أنقذوا نهر دجلة" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("أنقذوا نهر دجلة");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        var arabicNews = page.GetByRole(AriaRole.Region, new() { Name = "الأخبار" });
+        await Expect(arabicNews.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        // Mirrored: the heading starts at the right-hand edge of the page.
+        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).BoundingBoxAsync();
+        var main = await page.Locator("main").BoundingBoxAsync();
+        Assert.True(heading!.X + heading.Width > main!.X + main.Width - 40, "The Arabic heading is not on the right.");
+    }
+
+    [Fact]
+    public async Task Kurdish_pages_are_right_to_left_and_say_when_they_are_shown_in_English()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/ckb/campaigns/save-the-tigris/");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ckb");
+        await Expect(page.GetByRole(AriaRole.Note)).ToBeVisibleAsync();
+        await Expect(page.Locator("article")).ToHaveAttributeAsync("dir", "ltr");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Save the Tigris");
+    }
+
+    [Fact]
+    public async Task Search_finds_a_campaign_in_the_language_of_the_page()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/en/");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the hub" }).FillAsync("Tigris");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the hub" }).PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Save the Tigris" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/ar/");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "ابحث في الموقع" }).FillAsync("دجلة");
+        await page.GetByRole(AriaRole.Button, new() { Name = "بحث" }).First.ClickAsync();
+        var result = page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "أنقذوا نهر دجلة" });
+        await Expect(result).ToBeVisibleAsync();
+        await result.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("أنقذوا نهر دجلة");
+    }
+
+    [Fact]
+    public async Task A_visitor_registers_for_the_conference_after_a_field_error_and_confirms_from_the_email()
+    {
+        var email = $"visitor-{Guid.NewGuid():N}@example.org";
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(RegisterPath);
+        await Expect(page.GetByText("You may need a Schengen visa to enter Norway.").First).ToBeVisibleAsync();
+
+        // The role "Other" shows a field to describe it (a Forms condition), hidden until then.
+        var describeRole = page.GetByLabel("Please describe your role");
+        await Expect(describeRole).ToBeHiddenAsync();
+        await page.GetByLabel("Other").CheckAsync();
+        await Expect(describeRole).ToBeVisibleAsync();
+        await page.GetByLabel("Activist").CheckAsync();
+        await Expect(describeRole).ToBeHiddenAsync();
+
+        await page.GetByLabel("Name").FillAsync("A Visitor");
+        await page.GetByLabel("E-mail address").FillAsync("not an address");
+        await page.GetByLabel("Country").FillAsync("Norway");
+        await page.GetByLabel("Conference sessions, 28–29 October").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Will you need a Schengen visa to enter Norway?" }).GetByLabel("No").CheckAsync();
+        await page.GetByLabel("I agree that ICSSI stores these details").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        // The hub's 422, next to its field, and the field says it is invalid; what was entered is kept.
+        var emailField = page.GetByLabel("E-mail address");
+        await Expect(emailField).ToHaveAttributeAsync("aria-invalid", "true");
+        var errorId = (await emailField.GetAttributeAsync("aria-describedby"))!.Split(' ').Last();
+        await Expect(page.Locator($"#{errorId}")).ToHaveTextAsync("Please provide a valid value for E-mail address");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-mail address");
+        await Expect(page.GetByLabel("Country")).ToHaveValueAsync("Norway");
+        await Expect(page.GetByLabel("Conference sessions, 28–29 October")).ToBeCheckedAsync();
+
+        await emailField.FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        var status = page.GetByRole(AriaRole.Status);
+        await Expect(status).ToContainTextAsync("Thank you for registering for the ICSSI Conference 2014.");
+        await Expect(status).ToContainTextAsync("ICSSI Conference 2014: you have a place.");
+
+        var mail = await WaitForMailAsync(email);
+        var confirm = Links(mail).First(link => link.AbsolutePath == "/registrations/confirm");
+        Assert.Equal(host.SiteAddress.Authority, confirm.Authority);
+        Assert.DoesNotContain(email, confirm.ToString(), StringComparison.OrdinalIgnoreCase);
+        await page.GotoAsync(confirm.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my registration" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your registration for ICSSI Conference 2014 is confirmed.");
+
+        // A link is not a second confirmation.
+        await page.GotoAsync(confirm.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my registration" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("already done");
+    }
+
+    [Fact]
+    public async Task In_Arabic_the_form_speaks_Arabic_and_its_errors_too()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(RegisterPath);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        var form = page.Locator("form.hub-form");
+        await form.GetByRole(AriaRole.Button).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        // Every message the hub sent for the empty form is in Arabic script.
+        foreach (var message in await page.Locator(".field-error").AllInnerTextsAsync())
+        {
+            Assert.Matches(@"\p{IsArabic}", message);
+        }
+
+        Assert.NotEmpty(await page.Locator(".field-error").AllInnerTextsAsync());
+    }
+
+    [Fact]
+    public async Task When_the_last_place_is_taken_the_form_offers_the_waitlist_and_the_next_visitor_joins_it()
+    {
+        var socialEvent = "Social event, 27 October";
+        await RegisterAsync($"first-{Guid.NewGuid():N}@example.org", socialEvent);
+
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(RegisterPath);
+        var choice = page.GetByLabel(socialEvent);
+        await Expect(choice).ToHaveAccessibleDescriptionAsync("Full: you can join the waiting list");
+
+        await FillRegistrationAsync(page, $"second-{Guid.NewGuid():N}@example.org", socialEvent);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Social Event: the event is full; you are on the waiting list");
+    }
+
+    [Fact]
+    public async Task On_a_phone_sized_screen_the_page_does_not_scroll_sideways_and_the_skip_link_comes_first()
+    {
+        var page = await host.NewPageAsync(width: 360, height: 740);
+        await page.GotoAsync(RegisterPath);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The registration page scrolls sideways on a 360 px screen.");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = page.Locator(":focus");
+        await Expect(focused).ToHaveTextAsync("Skip to content");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+    }
+
+    private async Task RegisterAsync(string email, string eventLabel)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(RegisterPath);
+        await FillRegistrationAsync(page, email, eventLabel);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you for registering");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task FillRegistrationAsync(IPage page, string email, string eventLabel)
+    {
+        await page.GetByLabel("Name").FillAsync("A Visitor");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Country").FillAsync("Iraq");
+        await page.GetByLabel("Journalist").CheckAsync();
+        await page.GetByLabel(eventLabel).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Will you need a Schengen visa to enter Norway?" }).GetByLabel("Yes").CheckAsync();
+        await page.GetByLabel("I agree that ICSSI stores these details").CheckAsync();
+    }
+
+    /// <summary>The hub writes its e-mails from an outbox after the entry is answered: wait for the one to this address.</summary>
+    private async Task<MimeMessage> WaitForMailAsync(string to)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(host.MailFolder))
+            {
+                var mail = Directory.EnumerateFiles(host.MailFolder, "*.eml")
+                    .Select(file => MimeMessage.Load(file))
+                    .FirstOrDefault(message => message.To.Mailboxes.Any(box => string.Equals(box.Address, to, StringComparison.OrdinalIgnoreCase)));
+                if (mail is not null)
+                {
+                    return mail;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No e-mail reached the pickup folder within 20 s.");
+    }
+
+    private static IEnumerable<Uri> Links(MimeMessage mail) =>
+        Regex.Matches(mail.HtmlBody ?? mail.TextBody ?? string.Empty, "href=\"([^\"]+)\"")
+            .Select(match => new Uri(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
+}
