@@ -56,7 +56,12 @@ public sealed class Program
         builder.Services.AddRazorPages();
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A hub that is down is logged once, as a warning, by the error page; it is not an error of the site.
+            SuppressDiagnosticsCallback = context => context.Exception is HubUnavailableException,
+        });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
