@@ -179,6 +179,94 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
         await Expect(page.Locator("main")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task The_conference_programme_lists_its_sessions_by_day_in_Oslo_time()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/en/conferences/icssi-conference-2014/");
+        var programme = page.GetByRole(AriaRole.Region, new() { Name = "Programme" });
+        await Expect(programme).ToContainTextAsync("Dates and times are local time in Oslo.");
+        await Expect(programme.GetByRole(AriaRole.Heading, new() { Level = 3 }))
+            .ToHaveTextAsync(["Monday 27 October 2014", "Tuesday 28 October 2014", "Wednesday 29 October 2014"]);
+        await Expect(programme.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Late afternoon");
+        await Expect(programme.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Social Event");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Visas" }))
+            .ToContainTextAsync("Please notice that ICSSI cannot support participants in the visa process with Norwegian authorities.");
+
+        // In Arabic, the days are in Iraq's month names.
+        await page.GotoAsync("/en/conferences/icssi-conference-2014/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        await Expect(page.Locator("#programme + p + h3")).ToContainTextAsync("تشرين الأول");
+    }
+
+    [Fact]
+    public async Task A_visitor_signs_up_for_a_campaign_from_its_page_and_cancels_from_the_email()
+    {
+        var email = $"campaigner-{Guid.NewGuid():N}@example.org";
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/en/campaigns/womens-rights/");
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Sign up for Women's Rights" });
+        await Expect(form).ToBeVisibleAsync();
+        // The campaign whose page this is is already chosen.
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Women's Rights" })).ToBeCheckedAsync();
+
+        foreach (var textbox in await form.GetByRole(AriaRole.Textbox).AllAsync())
+        {
+            var type = await textbox.GetAttributeAsync("type");
+            var required = await textbox.GetAttributeAsync("required") is not null;
+            if (required)
+            {
+                await textbox.FillAsync(type == "email" ? email : "Someone");
+            }
+        }
+
+        foreach (var checkbox in await form.Locator("input[type=checkbox][required]").AllAsync())
+        {
+            await checkbox.CheckAsync();
+        }
+
+        await form.GetByRole(AriaRole.Button).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Women's Rights");
+
+        var mail = await WaitForMailAsync(email);
+        var cancel = Links(mail).First(link => link.AbsolutePath == "/registrations/cancel");
+        await page.GotoAsync(cancel.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel my registration" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is cancelled");
+    }
+
+    /// <summary>
+    /// The home page and the registration form in English and Arabic, as a visitor sees them; saved beside the test
+    /// results, and to the folder <c>ICSSI_SCREENSHOTS</c> names (the README's pictures come from there).
+    /// </summary>
+    [Fact]
+    public async Task Home_and_registration_pages_in_English_and_Arabic()
+    {
+        var folder = Environment.GetEnvironmentVariable("ICSSI_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var (language, name) in new[] { ("en", "English"), ("ar", "العربية") })
+        {
+            var page = await host.NewPageAsync(width: 1100, height: 900);
+            await page.GotoAsync($"/{language}/");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"home-{language}.png"), FullPage = false });
+
+            // The registration page, reached by its English address and the language switcher.
+            await page.GotoAsync(RegisterPath);
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await Expect(page.Locator("form.hub-form")).ToBeVisibleAsync();
+            await page.Locator("form.hub-form").ScreenshotAsync(new() { Path = Path.Combine(folder, $"registration-form-{language}.png") });
+            await page.Context.CloseAsync();
+        }
+
+        Assert.Equal(4, Directory.EnumerateFiles(folder, "*.png").Count(file => Path.GetFileName(file).StartsWith("home-") || Path.GetFileName(file).StartsWith("registration-form-")));
+    }
+
     private async Task RegisterAsync(string email, string eventLabel)
     {
         var page = await host.NewPageAsync();
