@@ -46,6 +46,7 @@ public sealed class Program
             .ValidateOnStart();
 
         builder.Services.AddHybridCache();
+        builder.Services.AddSingleton<HubResponseCache>();
         AddHubClient<DeliveryClient>(builder.Services);
         AddHubClient<FormsClient>(builder.Services);
 

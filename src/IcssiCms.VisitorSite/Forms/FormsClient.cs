@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IcssiCms.VisitorSite.Hub;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace IcssiCms.VisitorSite.Forms;
@@ -12,7 +11,7 @@ namespace IcssiCms.VisitorSite.Forms;
 /// and the hub's additions beside it: the form token, event places, and the opt-in links. Definitions are cached like
 /// content; tokens, entries and places never are.
 /// </summary>
-public sealed class FormsClient(HttpClient http, HybridCache cache, IOptions<VisitorSiteOptions> options, ILogger<FormsClient> logger)
+public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOptions<VisitorSiteOptions> options, ILogger<FormsClient> logger)
 {
     public const string Route = "umbraco/forms/delivery/api/v1";
     private const string Api = "Forms API";
@@ -21,24 +20,19 @@ public sealed class FormsClient(HttpClient http, HybridCache cache, IOptions<Vis
 
     public async Task<FormDefinition?> DefinitionAsync(Guid id, string culture, CancellationToken cancellationToken)
     {
-        var body = await cache.GetOrCreateAsync(
-            $"forms|{culture}|{id}",
-            (id, culture),
-            async (state, ct) =>
+        var body = await cache.GetOrFetchAsync($"forms|{culture}|{id}", options.Value.ContentCacheDuration, async ct =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Route}/definitions/{id}?culture={Uri.EscapeDataString(culture)}");
+            using var response = await HubCall.SendAsync(http, request, Api, ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"{Route}/definitions/{state.id}?culture={Uri.EscapeDataString(state.culture)}");
-                using var response = await HubCall.SendAsync(http, request, Api, ct);
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    return string.Empty;
-                }
+                return null;
+            }
 
-                HubCall.EnsureAnswered(response, Api);
-                return await response.Content.ReadAsStringAsync(ct);
-            },
-            new HybridCacheEntryOptions { Expiration = options.Value.ContentCacheDuration, LocalCacheExpiration = options.Value.ContentCacheDuration },
-            cancellationToken: cancellationToken);
-        return body.Length == 0 ? null : JsonSerializer.Deserialize<FormDefinition>(body, HubJson.Options);
+            HubCall.EnsureAnswered(response, Api);
+            return await response.Content.ReadAsStringAsync(ct);
+        }, cancellationToken);
+        return body is null ? null : JsonSerializer.Deserialize<FormDefinition>(body, HubJson.Options);
     }
 
     /// <summary>
@@ -120,25 +114,13 @@ public sealed class FormsClient(HttpClient http, HybridCache cache, IOptions<Vis
     /// </summary>
     public async Task<EventPlaces?> PlacesAsync(Guid eventId, CancellationToken cancellationToken)
     {
-        var duration = options.Value.PlacesCacheDuration;
-        if (duration <= TimeSpan.Zero)
+        var body = await cache.GetOrFetchAsync($"places|{eventId}", options.Value.PlacesCacheDuration, async ct =>
         {
-            return await FetchPlacesAsync(eventId, cancellationToken);
-        }
-
-        return await cache.GetOrCreateAsync(
-            $"places|{eventId}",
-            eventId,
-            async (id, ct) => await FetchPlacesAsync(id, ct),
-            new HybridCacheEntryOptions { Expiration = duration, LocalCacheExpiration = duration },
-            cancellationToken: cancellationToken);
-    }
-
-    private async Task<EventPlaces?> FetchPlacesAsync(Guid eventId, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/icssi/events/{eventId}/places");
-        using var response = await HubCall.SendAsync(http, request, "registrations API", cancellationToken);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<EventPlaces>(HubJson.Options, cancellationToken) : null;
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/icssi/events/{eventId}/places");
+            using var response = await HubCall.SendAsync(http, request, "registrations API", ct);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct) : null;
+        }, cancellationToken);
+        return body is null ? null : JsonSerializer.Deserialize<EventPlaces>(body, HubJson.Options);
     }
 
     /// <summary>Confirms or cancels a place with the token from the e-mailed link.</summary>

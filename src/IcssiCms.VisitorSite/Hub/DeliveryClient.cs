@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace IcssiCms.VisitorSite.Hub;
@@ -10,7 +9,7 @@ namespace IcssiCms.VisitorSite.Hub;
 /// (published content is public, so one copy serves every visitor); a "not found" is kept too, so a missing page
 /// does not cost a call per visit.
 /// </summary>
-public sealed class DeliveryClient(HttpClient http, HybridCache cache, IOptions<VisitorSiteOptions> options)
+public sealed class DeliveryClient(HttpClient http, HubResponseCache cache, IOptions<VisitorSiteOptions> options)
 {
     public const string Route = "umbraco/delivery/api/v2/content";
 
@@ -33,21 +32,8 @@ public sealed class DeliveryClient(HttpClient http, HybridCache cache, IOptions<
         return body is null ? ApiContentPage.Empty : JsonSerializer.Deserialize<ApiContentPage>(body, HubJson.Options) ?? ApiContentPage.Empty;
     }
 
-    private async Task<string?> GetCachedAsync(string relativeUrl, string culture, CancellationToken cancellationToken)
-    {
-        var entryOptions = new HybridCacheEntryOptions
-        {
-            Expiration = options.Value.ContentCacheDuration,
-            LocalCacheExpiration = options.Value.ContentCacheDuration,
-        };
-        var body = await cache.GetOrCreateAsync(
-            $"delivery|{culture}|{relativeUrl}",
-            (relativeUrl, culture),
-            async (state, ct) => await GetAsync(state.relativeUrl, state.culture, ct) ?? string.Empty,
-            entryOptions,
-            cancellationToken: cancellationToken);
-        return body.Length == 0 ? null : body;
-    }
+    private Task<string?> GetCachedAsync(string relativeUrl, string culture, CancellationToken cancellationToken) =>
+        cache.GetOrFetchAsync($"delivery|{culture}|{relativeUrl}", options.Value.ContentCacheDuration, ct => GetAsync(relativeUrl, culture, ct), cancellationToken);
 
     private async Task<string?> GetAsync(string relativeUrl, string culture, CancellationToken cancellationToken)
     {

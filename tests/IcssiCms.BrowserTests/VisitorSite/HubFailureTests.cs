@@ -113,6 +113,33 @@ public sealed class HubFailureTests
     }
 
     [Fact]
+    public async Task With_a_cache_duration_of_zero_every_visit_asks_the_hub()
+    {
+        var calls = 0;
+        await using var hub = await StandInHub.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (context.Request.Path == "/umbraco/delivery/api/v2/content/item/")
+            {
+                Interlocked.Increment(ref calls);
+                await context.Response.WriteAsync(HomeJson);
+                return;
+            }
+
+            await context.Response.WriteAsync("""{"total":0,"items":[]}""");
+        });
+        await using var site = Site(hub.Address, ("IcssiCms:VisitorSite:ContentCacheDuration", "00:00:00"));
+        using var client = site.CreateClient();
+
+        for (var visit = 0; visit < 3; visit++)
+        {
+            Assert.Contains("Stand-in hub", await client.GetStringAsync("/en/"));
+        }
+
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
     public async Task An_address_that_is_no_page_of_the_hub_gives_a_404_page()
     {
         await using var hub = await StandInHub.StartAsync(context =>

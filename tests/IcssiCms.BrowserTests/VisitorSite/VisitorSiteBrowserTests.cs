@@ -47,6 +47,23 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
     }
 
     [Fact]
+    public async Task The_partners_the_call_names_are_listed_with_their_pages()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/en/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
+        foreach (var partner in new[] { "Iraqi Social Forum", "Norway Social Forum", "Karibu Foundation", "Fondation Assistance Internationale", "Un ponte per…" })
+        {
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = partner, Exact = true })).ToBeVisibleAsync();
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Karibu Foundation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Karibu Foundation");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Partners" }))
+            .ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    [Fact]
     public async Task Kurdish_pages_are_right_to_left_and_say_when_they_are_shown_in_English()
     {
         var page = await host.NewPageAsync();
