@@ -55,6 +55,7 @@ public static class EmbeddedHostBuilderExtensions
 
         builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName);
         builder.Services.AddSingleton<ImportStatus>();
+        builder.Services.AddSingleton<ContentExportOnSave>();
         builder.Services.AddHostedService<StartupImport>();
         builder.Services.AddOptions<StoreWatchOptions>().BindConfiguration(StoreWatchOptions.SectionName);
         builder.Services.AddHostedService<StoreChangeWatcher>();

@@ -3,6 +3,7 @@ using Ganss.Xss;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Schema;
 using IcssiCms.EmbeddedHost.Delivery;
+using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
@@ -18,7 +19,8 @@ namespace IcssiCms.EmbeddedHost.BackOffice.Content;
 /// What an editor does to content in the back office: save a draft (names and values per culture), publish (the
 /// schema's mandatory properties and validation patterns, then the plugin's <see cref="ContentPublishingNotification"/>
 /// handlers, on Umbraco's own <see cref="Umbraco.Cms.Core.Models.Content"/>), unpublish. Every change is in the audit
-/// trail; a publish or unpublish raises the store's revision and is served by the Delivery API at once.
+/// trail; a publish or unpublish raises the store's revision and is served by the Delivery API at once. Each changed
+/// item's uSync file is written when <c>uSync:Settings:ExportOnSave</c> says so (<see cref="ContentExportOnSave"/>).
 /// </summary>
 internal sealed class ContentEditing(
     HubDbContext db,
@@ -27,6 +29,7 @@ internal sealed class ContentEditing(
     HtmlSanitizer sanitizer,
     DeliveryContentRefresher delivery,
     Registrations.RegistrationWriter registrations,
+    ContentExportOnSave export,
     TimeProvider time)
 {
     /// <summary>The key of an item's name field in a culture.</summary>
@@ -214,6 +217,7 @@ internal sealed class ContentEditing(
         node.UpdateDate = now;
         Audit(userKey, node.Key, BackOfficeAuditActions.Save, named, now);
         await db.SaveChangesAsync(cancellationToken);
+        await export.ExportAsync([node.Key], cancellationToken);
         return EditOutcome.Success;
     }
 
@@ -468,6 +472,7 @@ internal sealed class ContentEditing(
         db.ContentNodes.Add(node);
         Audit(userKey, key, BackOfficeAuditActions.Create, [culture], now);
         await db.SaveChangesAsync(cancellationToken);
+        await export.ExportAsync([key], cancellationToken);
         return (key, null);
     }
 
@@ -498,6 +503,7 @@ internal sealed class ContentEditing(
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
+        List<Guid> moved;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var node = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
@@ -526,9 +532,11 @@ internal sealed class ContentEditing(
             Audit(userKey, key, trash ? BackOfficeAuditActions.Trash : BackOfficeAuditActions.Restore, [], now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            moved = affected.Select(n => n.Key).ToList();
         }
 
         await ServeChangesAsync(cancellationToken);
+        await export.ExportAsync(moved, cancellationToken);
         return true;
     }
 
@@ -578,6 +586,7 @@ internal sealed class ContentEditing(
         }
 
         await ServeChangesAsync(cancellationToken);
+        await export.ExportAsync([key], cancellationToken);
     }
 
     /// <summary>
