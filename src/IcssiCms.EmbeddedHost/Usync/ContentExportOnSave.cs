@@ -15,7 +15,8 @@ namespace IcssiCms.EmbeddedHost.Usync;
 /// <c>usync export --content</c> writes it (the same name and bytes, draft values), through a temporary file moved over
 /// the old one. An item in the recycle bin is written as uSync writes trashed items, with <c>&lt;Trashed&gt;true</c>
 /// (the export leaves such items out), under the name its file already has. A renamed item's old file becomes uSync's
-/// <c>&lt;Empty Change="Rename"&gt;</c> marker, which imports ignore, so the folder never holds one key twice.
+/// <c>&lt;Empty Change="Rename"&gt;</c> marker, which imports ignore, so the folder never holds one key twice; a deleted
+/// item's file becomes a <c>Change="Delete"</c> marker.
 /// Failures are logged, not thrown: the change is in the store already.
 /// </summary>
 internal sealed class ContentExportOnSave(
@@ -67,8 +68,7 @@ internal sealed class ContentExportOnSave(
                 WriteAtomically(path, bytes);
                 foreach (var (oldPath, _) in onDisk.Where(f => f.Value == key && !string.Equals(f.Key, path, StringComparison.Ordinal)))
                 {
-                    WriteAtomically(oldPath, UsyncXml.ToBytes(new XElement(
-                        "Empty", new XAttribute("Key", UsyncXml.Key(key)), new XAttribute("Alias", item.Name), new XAttribute("Change", "Rename"))));
+                    WriteAtomically(oldPath, Marker(key, item.Name, "Rename"));
                 }
 
                 logger.LogInformation("uSync export on save wrote {Path} for content {Key}", path, key);
@@ -83,6 +83,44 @@ internal sealed class ContentExportOnSave(
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Marks deleted items in the folder, when export on save includes content: each file holding one becomes uSync's
+    /// <c>&lt;Empty Change="Delete"&gt;</c> marker, so that an import of the folder deletes the item too.
+    /// </summary>
+    public async Task DeletedAsync(IReadOnlyCollection<(Guid Key, string Name)> items, CancellationToken cancellationToken)
+    {
+        if (!Enabled || items.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var onDisk = FilesOnDisk();
+            foreach (var (key, name) in items)
+            {
+                foreach (var (path, _) in onDisk.Where(f => f.Value == key))
+                {
+                    WriteAtomically(path, Marker(key, name, "Delete"));
+                    logger.LogInformation("uSync export on save marked {Path} deleted for content {Key}", path, key);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XmlException)
+        {
+            logger.LogError(ex, "uSync export on save could not mark {Count} deleted items in {Folder}", items.Count, Folder);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>uSync's <c>&lt;Empty Key Alias Change /&gt;</c> file.</summary>
+    private static byte[] Marker(Guid key, string alias, string change) => UsyncXml.ToBytes(new XElement(
+        "Empty", new XAttribute("Key", UsyncXml.Key(key)), new XAttribute("Alias", alias), new XAttribute("Change", change)));
 
     /// <summary>
     /// Where a trashed item goes: the file that holds it already, or the name uSync would give it (with the short key

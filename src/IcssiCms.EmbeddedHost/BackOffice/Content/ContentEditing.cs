@@ -499,6 +499,46 @@ internal sealed class ContentEditing(
             .ToList();
     }
 
+    /// <summary>
+    /// Empties the recycle bin: every trashed item (and so every descendant of one) is deleted for good, with its
+    /// names, drafts, published values and schedule; the audit trail keeps a <c>delete</c> entry per item the bin
+    /// listed, with how many descendants went with it. The number of items deleted.
+    /// </summary>
+    public async Task<int> EmptyRecycleBinAsync(Guid userKey, CancellationToken cancellationToken)
+    {
+        var listed = await RecycleBinAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        List<(Guid Key, string Name)> deleted;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var trashed = await db.ContentNodes.Where(n => n.Trashed).Select(n => new { n.Key, n.Name }).ToListAsync(cancellationToken);
+            var keys = trashed.Select(n => n.Key).ToList();
+            if (keys.Count == 0)
+            {
+                return 0;
+            }
+
+            await db.ContentSchedules.Where(s => keys.Contains(s.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.PropertyValues.Where(v => keys.Contains(v.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.ContentCultures.Where(c => keys.Contains(c.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.ContentNodes.Where(n => keys.Contains(n.Key)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var item in listed.Where(i => keys.Contains(i.Key)))
+            {
+                Audit(userKey, item.Key, BackOfficeAuditActions.Delete, [], now,
+                    $"deleted for good from the recycle bin, with {item.Descendants} descendant{(item.Descendants == 1 ? "" : "s")}");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            deleted = trashed.Select(n => (n.Key, n.Name)).ToList();
+        }
+
+        await ServeChangesAsync(cancellationToken);
+        await export.DeletedAsync(deleted, cancellationToken);
+        return deleted.Count;
+    }
+
     private async Task<bool> MoveAsync(Guid key, Guid userKey, bool trash, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();

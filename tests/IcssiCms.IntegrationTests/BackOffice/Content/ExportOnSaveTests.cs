@@ -111,11 +111,26 @@ public sealed class ExportOnSaveTests(ExportOnSaveHost host)
         Assert.Contains("<Trashed>true</Trashed>", trashed, StringComparison.Ordinal);
         Assert.Contains("<Published Culture=\"en-US\">false</Published>", trashed, StringComparison.Ordinal);
 
-        await using var imported = await ImportIntoFreshStoreAsync();
-        var node = await imported.ContentNodes.AsNoTracking().SingleAsync(n => n.Key == key);
-        Assert.True(node.Trashed);
-        Assert.Equal(renamed, node.Name);
-        Assert.Equal(FreedomOfExpression, node.ParentKey);
+        await using (var imported = await ImportIntoFreshStoreAsync())
+        {
+            var node = await imported.ContentNodes.AsNoTracking().SingleAsync(n => n.Key == key);
+            Assert.True(node.Trashed);
+            Assert.Equal(renamed, node.Name);
+            Assert.Equal(FreedomOfExpression, node.ParentKey);
+        }
+
+        var bin = await client.GetStringAsync("/umbraco/recycle-bin");
+        var empty = await client.PostAsync("/umbraco/recycle-bin?handler=Empty", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = new HtmlParser().ParseDocument(bin).QuerySelector("form[action*='handler=Empty'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["confirmed"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
+        Assert.Contains($"<Empty Key=\"{key:D}\" Alias=\"{renamed}\" Change=\"Delete\" />", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        await using (var imported = await ImportIntoFreshStoreAsync())
+        {
+            Assert.False(await imported.ContentNodes.AnyAsync(n => n.Key == key));
+        }
     }
 
     /// <summary>The bytes <c>usync export --content</c> writes for a file, from the host's store as it is now.</summary>
