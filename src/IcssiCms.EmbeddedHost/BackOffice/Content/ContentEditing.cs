@@ -99,6 +99,11 @@ internal sealed class ContentEditing(
                         .Select(c => new PickerOption(c.Key, c.Name, c.Level))
                         .ToList();
                 });
+        var forms = set.Forms.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(f => new PickerOption(f.Key, f.Name, 1)).ToList();
+        foreach (var property in properties.Where(p => p.Control == PropertyControl.FormPicker))
+        {
+            pickers[property.Alias] = forms;
+        }
 
         return new EditableContent
         {
@@ -135,6 +140,12 @@ internal sealed class ContentEditing(
             foreach (var culture in CulturesOf(item, property))
             {
                 var (value, error) = PropertyControls.FromForm(property.Control, edit.Values.GetValueOrDefault((property.Alias, culture)), html => sanitizer.Sanitize(html));
+                if (error is null && value is not null && property.Control == PropertyControl.FormPicker
+                    && !item.PickerOptions.GetValueOrDefault(property.Alias, []).Any(f => f.Key.ToString("D") == value))
+                {
+                    error = "Pick a form from the list.";
+                }
+
                 if (error is not null)
                 {
                     Add(errors, FieldKey(property.Alias, culture), error);
