@@ -513,9 +513,10 @@ internal sealed class ContentEditing(
     /// <summary>
     /// Empties the recycle bin: every trashed item (and so every descendant of one) is deleted for good, with its
     /// names, drafts, published values and schedule; the audit trail keeps a <c>delete</c> entry per item the bin
-    /// listed, with how many descendants went with it. The number of items deleted.
+    /// listed, with how many descendants went with it. Refused, deleting nothing, while an item outside the bin picks
+    /// one in it: the store would hold a reference to nothing, and a uSync folder exported from it would be refused.
     /// </summary>
-    public async Task<int> EmptyRecycleBinAsync(Guid userKey, CancellationToken cancellationToken)
+    public async Task<BinEmptying> EmptyRecycleBinAsync(Guid userKey, CancellationToken cancellationToken)
     {
         var listed = await RecycleBinAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -527,7 +528,14 @@ internal sealed class ContentEditing(
             var keys = trashed.Select(n => n.Key).ToList();
             if (keys.Count == 0)
             {
-                return 0;
+                return new BinEmptying(0, []);
+            }
+
+            var picks = await PicksOfAsync(keys, cancellationToken);
+            if (picks.Count > 0)
+            {
+                var names = trashed.ToDictionary(n => n.Key, n => n.Name);
+                return new BinEmptying(0, picks.Select(p => $"{names[p.Picked]} is picked by {p.PickerName} ({p.Alias}): pick something else there, or move that item to the recycle bin too.").Distinct().ToList());
             }
 
             await db.ContentSchedules.Where(s => keys.Contains(s.NodeKey)).ExecuteDeleteAsync(cancellationToken);
@@ -547,7 +555,22 @@ internal sealed class ContentEditing(
 
         await ServeChangesAsync(cancellationToken);
         await export.DeletedAsync(deleted, cancellationToken);
-        return deleted.Count;
+        return new BinEmptying(deleted.Count, []);
+    }
+
+    /// <summary>Which items outside the given ones pick one of them, in a draft or a published value, and where.</summary>
+    private async Task<List<(Guid Picked, string PickerName, string Alias)>> PicksOfAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        var udis = keys.ToDictionary(k => "umb://document/" + k.ToString("N"));
+        var values = await db.PropertyValues.AsNoTracking()
+            .Where(v => !keys.Contains(v.NodeKey) && ((v.Value != null && v.Value.Contains("umb://document/")) || (v.PublishedValue != null && v.PublishedValue.Contains("umb://document/"))))
+            .ToListAsync(cancellationToken);
+        var pickers = values.SelectMany(v => udis.Where(u => (v.Value?.Contains(u.Key, StringComparison.Ordinal) ?? false) || (v.PublishedValue?.Contains(u.Key, StringComparison.Ordinal) ?? false))
+                .Select(u => (Picked: u.Value, v.NodeKey, v.Alias)))
+            .ToList();
+        var pickerKeys = pickers.Select(p => p.NodeKey).Distinct().ToList();
+        var names = await db.ContentNodes.AsNoTracking().Where(n => pickerKeys.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Name, cancellationToken);
+        return pickers.Select(p => (p.Picked, names.GetValueOrDefault(p.NodeKey) ?? p.NodeKey.ToString(), p.Alias)).ToList();
     }
 
     private async Task<bool> MoveAsync(Guid key, Guid userKey, bool trash, CancellationToken cancellationToken)

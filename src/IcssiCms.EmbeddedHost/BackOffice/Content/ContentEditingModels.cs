@@ -21,6 +21,9 @@ internal sealed record ScheduledCulture(DateTime? PublishAt, DateTime? Unpublish
 /// <summary>An item in the recycle bin: its key, name, type, how many descendants went with it, and when.</summary>
 internal sealed record TrashedItem(Guid Key, string Name, string ContentTypeAlias, int Descendants, DateTime TrashedAt);
 
+/// <summary>What emptying the recycle bin did: how many items it deleted, or why it deleted none.</summary>
+internal sealed record BinEmptying(int Deleted, IReadOnlyList<string> Refusals);
+
 /// <summary>A node of the content tree as the back office lists it.</summary>
 internal sealed record TreeNode(Guid Key, string Name, string ContentTypeAlias, bool Published, IReadOnlyList<TreeNode> Children);
 

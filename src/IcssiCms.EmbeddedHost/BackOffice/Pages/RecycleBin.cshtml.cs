@@ -24,6 +24,9 @@ internal sealed class RecycleBinModel(ContentEditing editing, IAuthorizationServ
     /// <summary>True while the page asks the administrator to confirm emptying the bin.</summary>
     public bool ConfirmEmpty { get; private set; }
 
+    /// <summary>Why the bin could not be emptied; none when it was, or was not asked to be.</summary>
+    public IReadOnlyList<string> Refusals { get; private set; } = [];
+
     /// <summary>How many items emptying the bin deletes: those it lists and their descendants.</summary>
     public int ItemsToDelete => Items.Sum(i => 1 + i.Descendants);
 
@@ -49,7 +52,14 @@ internal sealed class RecycleBinModel(ContentEditing editing, IAuthorizationServ
             return Page();
         }
 
-        await editing.EmptyRecycleBinAsync(UserKey, cancellationToken);
+        var emptying = await editing.EmptyRecycleBinAsync(UserKey, cancellationToken);
+        if (emptying.Refusals.Count > 0)
+        {
+            Refusals = emptying.Refusals;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         return RedirectToPage(new { status = "emptied" });
     }
 

@@ -110,6 +110,47 @@ public sealed class RecycleBinTests(ContentEditingHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/umbraco/content/{news:D}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_Recycle_Bin_Is_Not_Emptied_While_An_Item_Outside_It_Picks_One_In_It()
+    {
+        using var client = await host.SignedInClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var campaign = await CreateAsync(client, Campaigns, HubContentTypes.Campaign.Alias, "Picked campaign " + suffix);
+        var news = await CreateNewsAsync(client, FreedomOfExpression, "Picking news " + suffix);
+        var save = await (await EditForm.GetAsync(client, news))
+            .Set(EditForm.Value(HubContentTypes.CampaignNews.Campaigns), campaign.ToString())
+            .PostAsync(client, news, "Save");
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        await TrashAsync(client, campaign);
+
+        var refused = await EmptyAsync(client);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains($"Picked campaign {suffix} is picked by Picking news {suffix} ({HubContentTypes.CampaignNews.Campaigns})", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Key == campaign && n.Trashed)));
+
+        await TrashAsync(client, news);
+        Assert.Equal(HttpStatusCode.Redirect, (await EmptyAsync(client)).StatusCode);
+        Guid[] gone = [campaign, news];
+        Assert.False(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => gone.Contains(n.Key))));
+    }
+
+    private static async Task TrashAsync(HttpClient client, Guid key)
+    {
+        var edit = await client.GetStringAsync($"/umbraco/content/{key:D}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/umbraco/content/{key:D}?handler=Trash", Form(edit, "?handler=Trash"))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> EmptyAsync(HttpClient client)
+    {
+        var bin = await client.GetStringAsync("/umbraco/recycle-bin");
+        return await client.PostAsync("/umbraco/recycle-bin?handler=Empty", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(bin, "form[action*='handler=Empty']"),
+            ["confirmed"] = "true",
+        }));
+    }
+
     private static readonly Guid Campaigns = Guid.Parse("c7a746fd-2b71-5fb1-8c26-92c08af7768b");
 
     /// <summary>A client signed in as a new editor.</summary>
