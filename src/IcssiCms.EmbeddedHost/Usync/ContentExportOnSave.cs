@@ -15,8 +15,9 @@ namespace IcssiCms.EmbeddedHost.Usync;
 /// <c>usync export --content</c> writes it (the same name and bytes, draft values), through a temporary file moved over
 /// the old one. An item in the recycle bin is written as uSync writes trashed items, with <c>&lt;Trashed&gt;true</c>
 /// (the export leaves such items out), under the name its file already has. A renamed item's old file becomes uSync's
-/// <c>&lt;Empty Change="Rename"&gt;</c> marker, which imports ignore, so the folder never holds one key twice; a deleted
-/// item's file becomes a <c>Change="Delete"</c> marker.
+/// <c>&lt;Empty Change="Rename"&gt;</c> marker, which imports ignore, so the folder never holds one key twice; an item
+/// whose file another item's name takes over is written again under its own new name; a deleted item's file becomes a
+/// <c>Change="Delete"</c> marker.
 /// Failures are logged, not thrown: the change is in the store already.
 /// </summary>
 internal sealed class ContentExportOnSave(
@@ -55,7 +56,12 @@ internal sealed class ContentExportOnSave(
             var onDisk = FilesOnDisk();
             var writer = new ContentWriter(everything.Content);
 
-            foreach (var key in keys.Distinct())
+            // An item can take the name another item's file has (a new or renamed item earlier in the export's order
+            // gets the plain name, the other the key suffix): that other item is then written where it now belongs too.
+            var queue = new Queue<Guid>(keys.Distinct());
+            var queued = queue.ToHashSet();
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            while (queue.TryDequeue(out var key))
             {
                 var item = everything.Content.FirstOrDefault(c => c.Key == key);
                 if (item is null)
@@ -64,11 +70,18 @@ internal sealed class ContentExportOnSave(
                 }
 
                 var path = rendered.TryGetValue(key, out var file) ? file.Path : TrashedPath(item, writer, onDisk, rendered.Values);
-                var bytes = file?.Bytes ?? writer.ToBytes(item);
-                WriteAtomically(path, bytes);
-                foreach (var (oldPath, _) in onDisk.Where(f => f.Value == key && !string.Equals(f.Key, path, StringComparison.Ordinal)))
+                if (onDisk.TryGetValue(path, out var holder) && holder != key && queued.Add(holder))
+                {
+                    queue.Enqueue(holder);
+                }
+
+                WriteAtomically(path, file?.Bytes ?? writer.ToBytes(item));
+                onDisk[path] = key;
+                written.Add(path);
+                foreach (var oldPath in onDisk.Where(f => f.Value == key && f.Key != path && !written.Contains(f.Key)).Select(f => f.Key).ToList())
                 {
                     WriteAtomically(oldPath, Marker(key, item.Name, "Rename"));
+                    onDisk.Remove(oldPath);
                 }
 
                 logger.LogInformation("uSync export on save wrote {Path} for content {Key}", path, key);

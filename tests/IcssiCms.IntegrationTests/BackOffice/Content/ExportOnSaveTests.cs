@@ -133,6 +133,30 @@ public sealed class ExportOnSaveTests(ExportOnSaveHost host)
         }
     }
 
+    [Fact]
+    public async Task An_Item_That_Takes_The_Name_Of_Another_Items_File_Moves_That_Item_To_Its_Own_New_Name()
+    {
+        using var client = await host.SignedInClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = "Twin " + suffix;
+        var news = await CreateAsync(client, FreedomOfExpression, HubContentTypes.CampaignNews.Alias, name);
+        var plain = $"Content/twin-{suffix}.config";
+        Assert.Contains($"Key=\"{news:D}\"", await File.ReadAllTextAsync(Path.Combine(host.UsyncFolder, plain)), StringComparison.Ordinal);
+
+        // A campaign is a level above the news, so the export names it first: it gets the plain name, the news the key suffix.
+        var campaign = await CreateAsync(client, Campaigns, HubContentTypes.Campaign.Alias, name);
+
+        var suffixed = $"Content/twin-{suffix}_{UsyncFileNames.ShortKey(news)}.config";
+        Assert.Equal(await ExportedAsync(plain), await File.ReadAllBytesAsync(Path.Combine(host.UsyncFolder, plain)));
+        Assert.Contains($"Key=\"{campaign:D}\"", await File.ReadAllTextAsync(Path.Combine(host.UsyncFolder, plain)), StringComparison.Ordinal);
+        Assert.Equal(await ExportedAsync(suffixed), await File.ReadAllBytesAsync(Path.Combine(host.UsyncFolder, suffixed)));
+        await using var imported = await ImportIntoFreshStoreAsync();
+        Guid[] twins = [news, campaign];
+        Assert.Equal(2, await imported.ContentNodes.CountAsync(n => twins.Contains(n.Key)));
+    }
+
+    private static readonly Guid Campaigns = Guid.Parse("c7a746fd-2b71-5fb1-8c26-92c08af7768b");
+
     /// <summary>The bytes <c>usync export --content</c> writes for a file, from the host's store as it is now.</summary>
     private async Task<byte[]> ExportedAsync(string path)
     {
@@ -152,15 +176,18 @@ public sealed class ExportOnSaveTests(ExportOnSaveHost host)
         return db;
     }
 
-    private static async Task<Guid> CreateNewsAsync(HttpClient client, string name)
+    private static Task<Guid> CreateNewsAsync(HttpClient client, string name) =>
+        CreateAsync(client, FreedomOfExpression, HubContentTypes.CampaignNews.Alias, name);
+
+    private static async Task<Guid> CreateAsync(HttpClient client, Guid parent, string contentType, string name)
     {
-        var page = await client.GetStringAsync($"/umbraco/content/create?parent={FreedomOfExpression:D}");
+        var page = await client.GetStringAsync($"/umbraco/content/create?parent={parent:D}");
         var token = new HtmlParser().ParseDocument(page).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var response = await client.PostAsync("/umbraco/content/create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["parent"] = FreedomOfExpression.ToString("D"),
-            ["contentType"] = HubContentTypes.CampaignNews.Alias,
+            ["parent"] = parent.ToString("D"),
+            ["contentType"] = contentType,
             ["name"] = name,
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
