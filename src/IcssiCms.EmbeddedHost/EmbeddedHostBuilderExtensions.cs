@@ -55,6 +55,7 @@ public static class EmbeddedHostBuilderExtensions
 
         builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName);
         builder.Services.AddSingleton<ImportStatus>();
+        builder.Services.AddSingleton<ContentExportOnSave>();
         builder.Services.AddHostedService<StartupImport>();
         builder.Services.AddOptions<StoreWatchOptions>().BindConfiguration(StoreWatchOptions.SectionName);
         builder.Services.AddHostedService<StoreChangeWatcher>();
@@ -168,7 +169,7 @@ public static class EmbeddedHostBuilderExtensions
     /// The editors' back office at <c>/umbraco</c>: Razor Pages from <c>BackOffice/Pages</c>, users in the store with
     /// Identity's password hasher, the first administrator from Umbraco's unattended settings, Umbraco's lockout
     /// settings, and a cookie of its own (HttpOnly, SameSite=Strict, Secure whenever the request is HTTPS; sent only
-    /// under <c>/umbraco</c>). The cookie scheme is not the default: only back-office pages ever read it. Editors edit,
+    /// under <c>/umbraco</c>; a session ends once its user's security stamp changes). The cookie scheme is not the default: only back-office pages ever read it. Editors edit,
     /// publish and unpublish content through <see cref="ContentEditing"/>, under the plugin's publishing rules, now or
     /// scheduled (<see cref="ContentScheduler"/>).
     /// </summary>
@@ -202,6 +203,7 @@ public static class EmbeddedHostBuilderExtensions
                 options.LogoutPath = BackOfficeAuthentication.LogoutPath;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = SecurityStampValidation.ValidateAsync;
                 // A signed-in user without the role gets 403, not a redirect that hides the refusal.
                 options.Events.OnRedirectToAccessDenied = context =>
                 {

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using IcssiCms.EmbeddedHost.BackOffice;
+using IcssiCms.EmbeddedHost.BackOffice.Content;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store.Importing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace IcssiCms.BrowserTests;
@@ -19,8 +22,9 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
 
 /// <summary>
 /// The embedded host on Kestrel at 127.0.0.1 on a free port, on its own store seeded from the hub's uSync folder, with the first
-/// administrator from Umbraco's unattended settings and a lockout after <see cref="MaxFailedAttempts"/> wrong
-/// passwords; and Debian's chromium, headless, driven by Playwright. Playwright's own browser download does not
+/// administrator from Umbraco's unattended settings, a lockout after <see cref="MaxFailedAttempts"/> wrong
+/// passwords, and a <see cref="FakeTimeProvider"/> as its clock (<see cref="Clock"/>; the scheduler checks every
+/// <see cref="ScheduleCheckInterval"/> of it); and Debian's chromium, headless, driven by Playwright. Playwright's own browser download does not
 /// work here, so a missing <c>/usr/bin/chromium</c> fails the tests (<c>.ci/run</c> installs it).
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
@@ -30,6 +34,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public const string AdminEmail = "admin@icssi.invalid";
     public const string AdminPassword = "correct horse battery staple";
     public const int MaxFailedAttempts = 3;
+
+    public static readonly TimeSpan ScheduleCheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "icssi-browser-tests", Guid.NewGuid().ToString("N"));
     private readonly WebApplicationFactory<Program> _factory;
@@ -55,11 +61,16 @@ public sealed class BrowserHost : IAsyncLifetime
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserName", AdminName)
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserEmail", AdminEmail)
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserPassword", AdminPassword)
-            .UseSetting("Umbraco:CMS:Security:UserPassword:MaxFailedAccessAttemptsBeforeLockout", MaxFailedAttempts.ToString()));
+            .UseSetting("Umbraco:CMS:Security:UserPassword:MaxFailedAccessAttemptsBeforeLockout", MaxFailedAttempts.ToString())
+            .UseSetting(ContentScheduler.IntervalKey, ScheduleCheckInterval.ToString())
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
         _factory.UseKestrel();
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The host's clock: it starts at the real time and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 

@@ -22,12 +22,16 @@ internal static class BackOfficeAuthentication
     /// <summary>The back office's pages live under this path; the cookie is sent nowhere else.</summary>
     public const string CookiePath = "/umbraco";
 
+    /// <summary>The claim holding the user's <see cref="BackOfficeUser.SecurityStamp"/> when the session began.</summary>
+    public const string SecurityStampClaim = "IcssiCms.SecurityStamp";
+
     public static ClaimsPrincipal Principal(BackOfficeUser user) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Key.ToString()),
                 new Claim(ClaimTypes.Name, user.Name),
                 new Claim(ClaimTypes.Role, user.Role),
+                new Claim(SecurityStampClaim, user.SecurityStamp),
             ],
             Scheme,
             ClaimTypes.Name,

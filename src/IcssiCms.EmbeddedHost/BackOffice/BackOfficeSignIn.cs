@@ -55,20 +55,24 @@ internal sealed class BackOfficeSignIn(
         var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            user.FailedAttempts++;
+            // Counted in the database, one statement each, so that wrong passwords sent at once are all counted; and
+            // whichever attempt reaches the limit locks the user out and starts the count again.
+            var key = user.Key;
             var settings = security.Value;
-            if (user.FailedAttempts >= settings.UserPassword.MaxFailedAccessAttemptsBeforeLockout)
+            var lockoutEnd = now.AddMinutes(settings.UserDefaultLockoutTimeInMinutes);
+            await db.BackOfficeUsers.Where(u => u.Key == key)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedAttempts, x => x.FailedAttempts + 1), cancellationToken);
+            var lockedOut = await db.BackOfficeUsers.Where(u => u.Key == key && u.FailedAttempts >= settings.UserPassword.MaxFailedAccessAttemptsBeforeLockout)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, lockoutEnd).SetProperty(x => x.FailedAttempts, 0), cancellationToken);
+            if (lockedOut > 0)
             {
-                user.LockoutEnd = now.AddMinutes(settings.UserDefaultLockoutTimeInMinutes);
-                user.FailedAttempts = 0;
-                logger.LogWarning("Back-office user {UserKey} locked out until {LockoutEnd:u} after repeated wrong passwords", user.Key, user.LockoutEnd);
+                logger.LogWarning("Back-office user {UserKey} locked out until {LockoutEnd:u} after repeated wrong passwords", key, lockoutEnd);
             }
             else
             {
-                logger.LogInformation("Back-office sign-in refused: wrong password for user {UserKey} ({FailedAttempts} in a row)", user.Key, user.FailedAttempts);
+                logger.LogInformation("Back-office sign-in refused: wrong password for user {UserKey}", key);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new SignInAttempt(SignInOutcome.WrongPassword, null);
         }
 
@@ -77,10 +81,10 @@ internal sealed class BackOfficeSignIn(
             user.PasswordHash = hasher.HashPassword(user, password);
         }
 
-        user.FailedAttempts = 0;
         user.LockoutEnd = null;
         user.LastLoginAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await db.BackOfficeUsers.Where(u => u.Key == user.Key).ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedAttempts, 0), cancellationToken);
         logger.LogInformation("Back-office user {UserKey} signed in", user.Key);
         return new SignInAttempt(SignInOutcome.SignedIn, user);
     }

@@ -20,4 +20,12 @@ public sealed class UsyncSettings
     /// <summary>Groups imported at every start ("None" turns it off); only files that changed are imported.</summary>
     [DefaultValue("None")]
     public string ImportAtStartup { get; set; } = "None";
+
+    /// <summary>
+    /// Groups written to <see cref="RootFolder"/> when the back office changes them ("None", "Settings", "Content" or
+    /// "All"); only content is ever written here (<see cref="ContentExportOnSave"/>). uSync's default is "All"; here it
+    /// is "None", so that nothing is written unless configured.
+    /// </summary>
+    [DefaultValue("None")]
+    public string ExportOnSave { get; set; } = "None";
 }

@@ -19,11 +19,14 @@ public enum ContentVersion
 /// </summary>
 public sealed class StoreSetReader(HubDbContext db)
 {
-    public async Task<StoreContents> ReadAsync(CancellationToken cancellationToken = default) => new(
+    public Task<StoreContents> ReadAsync(CancellationToken cancellationToken = default) => ReadAsync(includeTrashed: false, cancellationToken);
+
+    /// <summary>Reads the store; with <paramref name="includeTrashed"/>, the nodes in the recycle bin too (marked <c>Trashed</c>).</summary>
+    public async Task<StoreContents> ReadAsync(bool includeTrashed, CancellationToken cancellationToken = default) => new(
         await db.Languages.AsNoTracking().ToListAsync(cancellationToken),
         await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken),
         await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken),
-        await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken),
+        await db.ContentNodes.AsNoTracking().Where(n => includeTrashed || !n.Trashed).ToListAsync(cancellationToken),
         (await db.ContentCultures.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.NodeKey),
         (await db.PropertyValues.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(v => v.NodeKey),
         await StoreFormReader.ReadAsync(db, cancellationToken));
@@ -41,7 +44,7 @@ public sealed class StoreContents(
 {
     private static readonly SourceLocation Store = new("store", 0);
 
-    /// <summary>The nodes that are not in the recycle bin.</summary>
+    /// <summary>The nodes that are not in the recycle bin (all of them when read with <c>includeTrashed</c>).</summary>
     public IReadOnlyList<ContentNode> Nodes => nodes;
 
     /// <summary>The forms and dictionary items.</summary>

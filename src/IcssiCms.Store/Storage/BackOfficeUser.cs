@@ -28,6 +28,14 @@ public sealed class BackOfficeUser
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastLoginAt { get; set; }
+
+    /// <summary>
+    /// Changes whenever the user's credentials do (a new password, an unlock); every signed-in session carries the
+    /// stamp it was signed in with and ends once it no longer matches. Users from before it existed have it empty.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }
 
 /// <summary>The back office's roles, as stored and as claimed.</summary>

@@ -19,8 +19,11 @@ public sealed record UsyncWriteOptions(IReadOnlyList<UsyncHandler> Handlers, boo
     public static UsyncWriteOptions ForGroups(string groups, bool clean = false) => new(UsyncHandlers.InGroups(groups), clean);
 }
 
-/// <summary>One file a write produces: its path relative to the folder (with '/'), its handler (none for the marker), its bytes.</summary>
-public sealed record UsyncOutputFile(string Path, UsyncHandler? Handler, byte[] Bytes);
+/// <summary>
+/// One file a write produces: its path relative to the folder (with '/'), its handler (none for the marker), its bytes,
+/// and the key of the item it holds (none for the marker).
+/// </summary>
+public sealed record UsyncOutputFile(string Path, UsyncHandler? Handler, byte[] Bytes, Guid? Key = null);
 
 /// <summary>What a write did: the files it wrote (new or changed), those it left as they were, and those it deleted.</summary>
 public sealed record UsyncWriteResult(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Deleted)
@@ -133,7 +136,7 @@ public sealed class UsyncFolderWriter
                 taken.Add(name);
             }
 
-            files.Add(new UsyncOutputFile($"{writer.Handler.Folder}/{name}{UsyncFileNames.Extension}", writer.Handler, writer.ToBytes(item)));
+            files.Add(new UsyncOutputFile($"{writer.Handler.Folder}/{name}{UsyncFileNames.Extension}", writer.Handler, writer.ToBytes(item), KeyOf(item)));
         }
 
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();

@@ -1,8 +1,12 @@
 using System.Net;
+using IcssiCms.EmbeddedHost.BackOffice;
 using IcssiCms.EmbeddedHost.BackOffice.Pages;
 using IcssiCms.Store.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
 
 namespace IcssiCms.IntegrationTests.BackOffice;
 
@@ -21,6 +25,51 @@ public sealed class SignInTests(BackOfficeHost host)
         Assert.DoesNotContain(BackOfficeHost.AdminPassword, admin.PasswordHash, StringComparison.Ordinal);
         var hasher = host.Services.GetRequiredService<IPasswordHasher<BackOfficeUser>>();
         Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(admin, admin.PasswordHash, BackOfficeHost.AdminPassword));
+    }
+
+    [Fact]
+    public async Task Wrong_Passwords_Sent_At_Once_Are_Each_Counted()
+    {
+        const int attempts = 40;
+        var user = await host.AddUserAsync("counted-at-once@icssi.invalid", "the right password here");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, attempts).Select(_ => Task.Run(() => WrongPasswordAsync(user.Email, maxFailedAttempts: 1000))));
+
+        Assert.All(outcomes, o => Assert.Equal(SignInOutcome.WrongPassword, o));
+        var stored = Assert.Single(await host.UsersAsync(), u => u.Key == user.Key);
+        Assert.Equal(attempts, stored.FailedAttempts);
+        Assert.Null(stored.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task Wrong_Passwords_Sent_At_Once_Up_To_The_Limit_Lock_The_User_Out_Once()
+    {
+        const int limit = 12;
+        var user = await host.AddUserAsync("locked-at-once@icssi.invalid", "the right password here");
+
+        await Task.WhenAll(Enumerable.Range(0, limit).Select(_ => Task.Run(() => WrongPasswordAsync(user.Email, maxFailedAttempts: limit))));
+
+        var stored = Assert.Single(await host.UsersAsync(), u => u.Key == user.Key);
+        Assert.NotNull(stored.LockoutEnd);
+        Assert.Equal(0, stored.FailedAttempts);
+    }
+
+    /// <summary>
+    /// One wrong password through the host's sign-in service, in a scope (and so a database context) of its own. Run
+    /// it on the thread pool: SQLite's "async" calls complete synchronously, so awaiting them alone runs nothing at once.
+    /// </summary>
+    private async Task<SignInOutcome> WrongPasswordAsync(string email, int maxFailedAttempts)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var security = new SecuritySettings();
+        security.UserPassword.MaxFailedAccessAttemptsBeforeLockout = maxFailedAttempts;
+        var signIn = new BackOfficeSignIn(
+            scope.ServiceProvider.GetRequiredService<HubDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IPasswordHasher<BackOfficeUser>>(),
+            Options.Create(security),
+            TimeProvider.System,
+            NullLogger<BackOfficeSignIn>.Instance);
+        return (await signIn.SignInAsync(email, "not the right password", CancellationToken.None)).Outcome;
     }
 
     [Fact]

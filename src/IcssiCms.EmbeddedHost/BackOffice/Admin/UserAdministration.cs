@@ -21,7 +21,7 @@ internal enum UserChangeError
 
 /// <summary>
 /// What administrators do to back-office users: create an editor or administrator, unlock a locked-out user, set a
-/// new password. Passwords are hashed with Identity's hasher and at least
+/// new password (the last two change the user's security stamp, which ends the user's sessions). Passwords are hashed with Identity's hasher and at least
 /// <c>Umbraco:CMS:Security:UserPassword:RequiredLength</c> long. Logs user keys, never names, e-mails or passwords.
 /// </summary>
 internal sealed class UserAdministration(
@@ -94,8 +94,9 @@ internal sealed class UserAdministration(
 
         user.FailedAttempts = 0;
         user.LockoutEnd = null;
+        user.SecurityStamp = BackOfficeUser.NewSecurityStamp();
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Back-office user {ActorKey} unlocked user {UserKey}", actor, key);
+        logger.LogInformation("Back-office user {ActorKey} unlocked user {UserKey}, ending their sessions", actor, key);
         return UserChangeError.None;
     }
 
@@ -114,8 +115,9 @@ internal sealed class UserAdministration(
         user.PasswordHash = hasher.HashPassword(user, password!);
         user.FailedAttempts = 0;
         user.LockoutEnd = null;
+        user.SecurityStamp = BackOfficeUser.NewSecurityStamp();
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Back-office user {ActorKey} set a new password for user {UserKey}", actor, key);
+        logger.LogInformation("Back-office user {ActorKey} set a new password for user {UserKey}, ending their sessions", actor, key);
         return UserChangeError.None;
     }
 

@@ -3,6 +3,7 @@ using Ganss.Xss;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Schema;
 using IcssiCms.EmbeddedHost.Delivery;
+using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
@@ -18,7 +19,8 @@ namespace IcssiCms.EmbeddedHost.BackOffice.Content;
 /// What an editor does to content in the back office: save a draft (names and values per culture), publish (the
 /// schema's mandatory properties and validation patterns, then the plugin's <see cref="ContentPublishingNotification"/>
 /// handlers, on Umbraco's own <see cref="Umbraco.Cms.Core.Models.Content"/>), unpublish. Every change is in the audit
-/// trail; a publish or unpublish raises the store's revision and is served by the Delivery API at once.
+/// trail; a publish or unpublish raises the store's revision and is served by the Delivery API at once. Each changed
+/// item's uSync file is written when <c>uSync:Settings:ExportOnSave</c> says so (<see cref="ContentExportOnSave"/>).
 /// </summary>
 internal sealed class ContentEditing(
     HubDbContext db,
@@ -27,6 +29,7 @@ internal sealed class ContentEditing(
     HtmlSanitizer sanitizer,
     DeliveryContentRefresher delivery,
     Registrations.RegistrationWriter registrations,
+    ContentExportOnSave export,
     TimeProvider time)
 {
     /// <summary>The key of an item's name field in a culture.</summary>
@@ -96,6 +99,11 @@ internal sealed class ContentEditing(
                         .Select(c => new PickerOption(c.Key, c.Name, c.Level))
                         .ToList();
                 });
+        var forms = set.Forms.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(f => new PickerOption(f.Key, f.Name, 1)).ToList();
+        foreach (var property in properties.Where(p => p.Control == PropertyControl.FormPicker))
+        {
+            pickers[property.Alias] = forms;
+        }
 
         return new EditableContent
         {
@@ -132,6 +140,12 @@ internal sealed class ContentEditing(
             foreach (var culture in CulturesOf(item, property))
             {
                 var (value, error) = PropertyControls.FromForm(property.Control, edit.Values.GetValueOrDefault((property.Alias, culture)), html => sanitizer.Sanitize(html));
+                if (error is null && value is not null && property.Control == PropertyControl.FormPicker
+                    && !item.PickerOptions.GetValueOrDefault(property.Alias, []).Any(f => f.Key.ToString("D") == value))
+                {
+                    error = "Pick a form from the list.";
+                }
+
                 if (error is not null)
                 {
                     Add(errors, FieldKey(property.Alias, culture), error);
@@ -214,6 +228,7 @@ internal sealed class ContentEditing(
         node.UpdateDate = now;
         Audit(userKey, node.Key, BackOfficeAuditActions.Save, named, now);
         await db.SaveChangesAsync(cancellationToken);
+        await export.ExportAsync([node.Key], cancellationToken);
         return EditOutcome.Success;
     }
 
@@ -468,6 +483,7 @@ internal sealed class ContentEditing(
         db.ContentNodes.Add(node);
         Audit(userKey, key, BackOfficeAuditActions.Create, [culture], now);
         await db.SaveChangesAsync(cancellationToken);
+        await export.ExportAsync([key], cancellationToken);
         return (key, null);
     }
 
@@ -494,10 +510,74 @@ internal sealed class ContentEditing(
             .ToList();
     }
 
+    /// <summary>
+    /// Empties the recycle bin: every trashed item (and so every descendant of one) is deleted for good, with its
+    /// names, drafts, published values and schedule; the audit trail keeps a <c>delete</c> entry per item the bin
+    /// listed, with how many descendants went with it. Refused, deleting nothing, while an item outside the bin picks
+    /// one in it: the store would hold a reference to nothing, and a uSync folder exported from it would be refused.
+    /// </summary>
+    public async Task<BinEmptying> EmptyRecycleBinAsync(Guid userKey, CancellationToken cancellationToken)
+    {
+        var listed = await RecycleBinAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        List<(Guid Key, string Name)> deleted;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var trashed = await db.ContentNodes.Where(n => n.Trashed).Select(n => new { n.Key, n.Name }).ToListAsync(cancellationToken);
+            var keys = trashed.Select(n => n.Key).ToList();
+            if (keys.Count == 0)
+            {
+                return new BinEmptying(0, []);
+            }
+
+            var picks = await PicksOfAsync(keys, cancellationToken);
+            if (picks.Count > 0)
+            {
+                var names = trashed.ToDictionary(n => n.Key, n => n.Name);
+                return new BinEmptying(0, picks.Select(p => $"{names[p.Picked]} is picked by {p.PickerName} ({p.Alias}): pick something else there, or move that item to the recycle bin too.").Distinct().ToList());
+            }
+
+            await db.ContentSchedules.Where(s => keys.Contains(s.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.PropertyValues.Where(v => keys.Contains(v.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.ContentCultures.Where(c => keys.Contains(c.NodeKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.ContentNodes.Where(n => keys.Contains(n.Key)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var item in listed.Where(i => keys.Contains(i.Key)))
+            {
+                Audit(userKey, item.Key, BackOfficeAuditActions.Delete, [], now,
+                    $"deleted for good from the recycle bin, with {item.Descendants} descendant{(item.Descendants == 1 ? "" : "s")}");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            deleted = trashed.Select(n => (n.Key, n.Name)).ToList();
+        }
+
+        await ServeChangesAsync(cancellationToken);
+        await export.DeletedAsync(deleted, cancellationToken);
+        return new BinEmptying(deleted.Count, []);
+    }
+
+    /// <summary>Which items outside the given ones pick one of them, in a draft or a published value, and where.</summary>
+    private async Task<List<(Guid Picked, string PickerName, string Alias)>> PicksOfAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        var udis = keys.ToDictionary(k => "umb://document/" + k.ToString("N"));
+        var values = await db.PropertyValues.AsNoTracking()
+            .Where(v => !keys.Contains(v.NodeKey) && ((v.Value != null && v.Value.Contains("umb://document/")) || (v.PublishedValue != null && v.PublishedValue.Contains("umb://document/"))))
+            .ToListAsync(cancellationToken);
+        var pickers = values.SelectMany(v => udis.Where(u => (v.Value?.Contains(u.Key, StringComparison.Ordinal) ?? false) || (v.PublishedValue?.Contains(u.Key, StringComparison.Ordinal) ?? false))
+                .Select(u => (Picked: u.Value, v.NodeKey, v.Alias)))
+            .ToList();
+        var pickerKeys = pickers.Select(p => p.NodeKey).Distinct().ToList();
+        var names = await db.ContentNodes.AsNoTracking().Where(n => pickerKeys.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Name, cancellationToken);
+        return pickers.Select(p => (p.Picked, names.GetValueOrDefault(p.NodeKey) ?? p.NodeKey.ToString(), p.Alias)).ToList();
+    }
+
     private async Task<bool> MoveAsync(Guid key, Guid userKey, bool trash, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
+        List<Guid> moved;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var node = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
@@ -526,9 +606,11 @@ internal sealed class ContentEditing(
             Audit(userKey, key, trash ? BackOfficeAuditActions.Trash : BackOfficeAuditActions.Restore, [], now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            moved = affected.Select(n => n.Key).ToList();
         }
 
         await ServeChangesAsync(cancellationToken);
+        await export.ExportAsync(moved, cancellationToken);
         return true;
     }
 
@@ -578,6 +660,7 @@ internal sealed class ContentEditing(
         }
 
         await ServeChangesAsync(cancellationToken);
+        await export.ExportAsync([key], cancellationToken);
     }
 
     /// <summary>

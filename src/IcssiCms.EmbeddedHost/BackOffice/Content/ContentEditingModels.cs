@@ -9,7 +9,7 @@ internal sealed record EditorProperty(UsyncPropertyType Type, UsyncDataType Data
     public string Alias => Type.Alias;
 }
 
-/// <summary>An item that may be picked: its key, name and depth in the tree.</summary>
+/// <summary>An item (or form) that may be picked: its key, name and depth in the tree (1 for a form).</summary>
 internal sealed record PickerOption(Guid Key, string Name, int Level);
 
 /// <summary>One line of an item's history: when, what, in which cultures, by whom, and why when it needs saying.</summary>
@@ -20,6 +20,9 @@ internal sealed record ScheduledCulture(DateTime? PublishAt, DateTime? Unpublish
 
 /// <summary>An item in the recycle bin: its key, name, type, how many descendants went with it, and when.</summary>
 internal sealed record TrashedItem(Guid Key, string Name, string ContentTypeAlias, int Descendants, DateTime TrashedAt);
+
+/// <summary>What emptying the recycle bin did: how many items it deleted, or why it deleted none.</summary>
+internal sealed record BinEmptying(int Deleted, IReadOnlyList<string> Refusals);
 
 /// <summary>A node of the content tree as the back office lists it.</summary>
 internal sealed record TreeNode(Guid Key, string Name, string ContentTypeAlias, bool Published, IReadOnlyList<TreeNode> Children);
@@ -46,7 +49,7 @@ internal sealed class EditableContent
     /// <summary>Draft values as their controls show them, by (alias, culture); the empty culture when invariant.</summary>
     public required IReadOnlyDictionary<(string Alias, string Culture), string> Values { get; init; }
 
-    /// <summary>What each picker property may pick, by alias.</summary>
+    /// <summary>What each picker property may pick, by alias: content items, or the store's forms for a form picker.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<PickerOption>> PickerOptions { get; init; }
 
     public bool VariesByCulture => Type.VariesByCulture;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IcssiCms.Usync.Editors;
 using IcssiCms.Usync.Model;
 using Umbraco.Cms.Core;
 
@@ -20,13 +21,17 @@ internal enum PropertyControl
     Dropdown,
     ContentPicker,
     MultiPicker,
+
+    /// <summary>Umbraco Forms' form picker: a select of the forms in the store, stored as the form's key.</summary>
+    FormPicker,
     Tags,
     Raw,
 }
 
 /// <summary>
 /// Turns a stored value into what its control shows, and what a control posts back into the value Umbraco stores
-/// (rich text as <c>{"markup":…}</c>, tags and dropdown choices as JSON arrays, pickers as <c>umb://document/…</c>).
+/// (rich text as <c>{"markup":…}</c>, tags and dropdown choices as JSON arrays, pickers as <c>umb://document/…</c>,
+/// a picked form as its key).
 /// </summary>
 internal static class PropertyControls
 {
@@ -48,6 +53,7 @@ internal static class PropertyControls
         Constants.PropertyEditors.Aliases.ContentPicker => PropertyControl.ContentPicker,
         Constants.PropertyEditors.Aliases.MultiNodeTreePicker => PropertyControl.MultiPicker,
         Constants.PropertyEditors.Aliases.Tags => PropertyControl.Tags,
+        PropertyEditorCatalog.FormPicker => PropertyControl.FormPicker,
         _ => PropertyControl.Raw,
     };
 
@@ -88,6 +94,8 @@ internal static class PropertyControls
                     .Select(udi => Guid.TryParseExact(udi.StartsWith(DocumentUdi, StringComparison.Ordinal) ? udi[DocumentUdi.Length..] : udi, "N", out var key)
                         ? key.ToString("D")
                         : udi));
+            case PropertyControl.FormPicker:
+                return Guid.TryParse(stored, out var form) ? form.ToString("D") : stored;
             default:
                 return stored;
         }
@@ -139,6 +147,8 @@ internal static class PropertyControls
                 }
 
                 return (string.Join(",", keys.Distinct(StringComparer.Ordinal)), null);
+            case PropertyControl.FormPicker:
+                return Guid.TryParse(text, out var form) ? (form.ToString("D"), null) : (null, "Pick a form from the list.");
             default:
                 return (text, null);
         }

@@ -108,6 +108,42 @@ public sealed class UsersPageTests(BackOfficeHost host)
     }
 
     [Fact]
+    public async Task A_New_Password_Set_By_An_Administrator_Ends_The_Users_Sessions_And_Leaves_Others_Signed_In()
+    {
+        var user = await host.AddUserAsync("signed-in-elsewhere@icssi.invalid", "the password in use");
+        using var session = host.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOfficeHost.SignInAsync(session, "signed-in-elsewhere@icssi.invalid", "the password in use")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/umbraco/content")).StatusCode);
+        using var admin = await SignedInAdminAsync();
+
+        var reset = await PostAsync(admin, "ResetPassword", new() { ["key"] = user.Key.ToString(), ["newPassword"] = "a password the thief lacks" });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        using var ended = await session.GetAsync("/umbraco/content");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("https://localhost/umbraco?ReturnUrl=", ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(ended.Headers.GetValues("Set-Cookie"), c => c.StartsWith("IcssiCms.BackOffice=;", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(UsersPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOfficeHost.SignInAsync(session, "signed-in-elsewhere@icssi.invalid", "a password the thief lacks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/umbraco/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unlocking_A_User_Ends_The_Users_Sessions()
+    {
+        var user = await host.AddUserAsync("unlocked-elsewhere@icssi.invalid", "the unlocked user's password");
+        using var session = host.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOfficeHost.SignInAsync(session, "unlocked-elsewhere@icssi.invalid", "the unlocked user's password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/umbraco/content")).StatusCode);
+        using var admin = await SignedInAdminAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, "Unlock", new() { ["key"] = user.Key.ToString() })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/umbraco/content")).StatusCode);
+        Assert.NotEqual(user.SecurityStamp, Assert.Single(await host.UsersAsync(), u => u.Key == user.Key).SecurityStamp);
+    }
+
+    [Fact]
     public async Task Forms_Without_The_Antiforgery_Token_Are_Refused()
     {
         using var admin = await SignedInAdminAsync();

@@ -47,6 +47,146 @@ public sealed class RecycleBinTests(ContentEditingHost host)
         Assert.DoesNotContain("<th scope=\"row\">Freedom of Expression</th>", await client.GetStringAsync("/umbraco/recycle-bin"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_Administrator_Empties_The_Recycle_Bin_After_Confirming_And_Its_Items_Descendants_Drafts_And_Schedules_Are_Gone()
+    {
+        using var client = await host.SignedInClientAsync();
+        var admin = await host.AdministratorAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var campaign = await CreateAsync(client, Campaigns, HubContentTypes.Campaign.Alias, "Binned campaign " + suffix);
+        var news = await CreateAsync(client, campaign, HubContentTypes.CampaignNews.Alias, "Binned news " + suffix);
+        var save = await (await EditForm.GetAsync(client, news))
+            .Set(EditForm.Value(HubContentTypes.CampaignNews.Headline, HubCultures.English), "A draft headline")
+            .PostAsync(client, news, "Save");
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var edit = await client.GetStringAsync($"/umbraco/content/{news:D}");
+        var schedule = await client.PostAsync($"/umbraco/content/{news:D}?handler=Schedule", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(edit, "form[action*='handler=Schedule']"),
+            ["publishAt:" + HubCultures.English] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, schedule.StatusCode);
+        var campaignPage = await client.GetStringAsync($"/umbraco/content/{campaign:D}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/umbraco/content/{campaign:D}?handler=Trash", Form(campaignPage, "?handler=Trash"))).StatusCode);
+
+        using var editor = await EditorClientAsync();
+        var editorsBin = await editor.GetStringAsync("/umbraco/recycle-bin");
+        Assert.Contains($"Binned campaign {suffix}", editorsBin, StringComparison.Ordinal);
+        Assert.DoesNotContain("Empty the recycle bin", editorsBin, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync("/umbraco/recycle-bin?handler=Empty", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(editorsBin, "form[action*='handler=Restore']"),
+            ["confirmed"] = "true",
+        }))).StatusCode);
+        Assert.True(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Key == news)));
+
+        var bin = await client.GetStringAsync("/umbraco/recycle-bin");
+        var ask = await client.PostAsync("/umbraco/recycle-bin?handler=Empty", Form(bin, "?handler=Empty"));
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        var confirmation = await ask.Content.ReadAsStringAsync();
+        Assert.Matches(@"Delete \d+ items? for good\?", confirmation);
+        Assert.True(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Key == campaign)), "Asking for the confirmation deleted something.");
+
+        var empty = await client.PostAsync("/umbraco/recycle-bin?handler=Empty", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(confirmation, "form[action*='handler=Empty']"),
+            ["confirmed"] = "true",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
+        Guid[] gone = [campaign, news];
+        Assert.False(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => gone.Contains(n.Key))));
+        Assert.False(await host.WithStoreAsync(db => db.ContentCultures.AnyAsync(c => gone.Contains(c.NodeKey))));
+        Assert.False(await host.WithStoreAsync(db => db.PropertyValues.AnyAsync(v => gone.Contains(v.NodeKey))));
+        Assert.False(await host.WithStoreAsync(db => db.ContentSchedules.AnyAsync(s => gone.Contains(s.NodeKey))));
+        Assert.False(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Trashed)));
+        Assert.True(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Key == Campaigns)));
+        var deleted = await host.WithStoreAsync(db => db.BackOfficeAudit.AsNoTracking().SingleAsync(a => a.NodeKey == campaign && a.Action == BackOfficeAuditActions.Delete));
+        Assert.Equal(admin.Key, deleted.UserKey);
+        Assert.Contains("1 descendant", deleted.Detail, StringComparison.Ordinal);
+        var after = await client.GetStringAsync("/umbraco/recycle-bin?status=emptied");
+        Assert.Contains("The recycle bin was emptied", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Binned campaign {suffix}", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/umbraco/content/{news:D}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_Recycle_Bin_Is_Not_Emptied_While_An_Item_Outside_It_Picks_One_In_It()
+    {
+        using var client = await host.SignedInClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var campaign = await CreateAsync(client, Campaigns, HubContentTypes.Campaign.Alias, "Picked campaign " + suffix);
+        var news = await CreateNewsAsync(client, FreedomOfExpression, "Picking news " + suffix);
+        var save = await (await EditForm.GetAsync(client, news))
+            .Set(EditForm.Value(HubContentTypes.CampaignNews.Campaigns), campaign.ToString())
+            .PostAsync(client, news, "Save");
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        await TrashAsync(client, campaign);
+
+        var refused = await EmptyAsync(client);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains($"Picked campaign {suffix} is picked by Picking news {suffix} ({HubContentTypes.CampaignNews.Campaigns})", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => n.Key == campaign && n.Trashed)));
+
+        await TrashAsync(client, news);
+        Assert.Equal(HttpStatusCode.Redirect, (await EmptyAsync(client)).StatusCode);
+        Guid[] gone = [campaign, news];
+        Assert.False(await host.WithStoreAsync(db => db.ContentNodes.AnyAsync(n => gone.Contains(n.Key))));
+    }
+
+    private static async Task TrashAsync(HttpClient client, Guid key)
+    {
+        var edit = await client.GetStringAsync($"/umbraco/content/{key:D}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/umbraco/content/{key:D}?handler=Trash", Form(edit, "?handler=Trash"))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> EmptyAsync(HttpClient client)
+    {
+        var bin = await client.GetStringAsync("/umbraco/recycle-bin");
+        return await client.PostAsync("/umbraco/recycle-bin?handler=Empty", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(bin, "form[action*='handler=Empty']"),
+            ["confirmed"] = "true",
+        }));
+    }
+
+    private static readonly Guid Campaigns = Guid.Parse("c7a746fd-2b71-5fb1-8c26-92c08af7768b");
+
+    /// <summary>A client signed in as a new editor.</summary>
+    private async Task<HttpClient> EditorClientAsync()
+    {
+        var email = $"bin-editor-{Guid.NewGuid():N}@icssi.invalid";
+        const string password = "the bin editor's password";
+        await host.WithStoreAsync(async db =>
+        {
+            var user = new BackOfficeUser
+            {
+                Key = Guid.NewGuid(), Name = "Bin Editor", Email = email, PasswordHash = string.Empty, Role = BackOfficeRoles.Editor, CreatedAt = DateTime.UtcNow,
+            };
+            user.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<BackOfficeUser>().HashPassword(user, password);
+            db.BackOfficeUsers.Add(user);
+            return await db.SaveChangesAsync();
+        });
+        var client = host.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOfficeHost.SignInAsync(client, email, password)).StatusCode);
+        return client;
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, Guid parent, string contentType, string name)
+    {
+        var page = await client.GetStringAsync($"/umbraco/content/create?parent={parent:D}");
+        var response = await client.PostAsync("/umbraco/content/create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page, "form"),
+            ["parent"] = parent.ToString("D"),
+            ["contentType"] = contentType,
+            ["name"] = name,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1]);
+    }
+
     private static async Task<Guid> CreateNewsAsync(HttpClient client, Guid parent, string name)
     {
         var page = await client.GetStringAsync($"/umbraco/content/create?parent={parent:D}");
