@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using IcssiCms.EmbeddedHost.BackOffice;
 using IcssiCms.EmbeddedHost.BackOffice.Content;
 using IcssiCms.EmbeddedHost.Usync;
@@ -29,7 +27,6 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminName = "Hub Administrator";
     public const string AdminEmail = "admin@icssi.invalid";
     public const string AdminPassword = "correct horse battery staple";
@@ -45,17 +42,16 @@ public sealed class BrowserHost : IAsyncLifetime
     public BrowserHost()
     {
         Directory.CreateDirectory(_folder);
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        BaseAddress = TestEnvironment.FreeLoopbackAddress();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
-            .UseContentRoot(RepositoryRoot())
+            .UseContentRoot(TestEnvironment.RepositoryRoot())
             // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
             .UseSetting("Kestrel:Endpoints:Http:Url", BaseAddress.ToString())
             .UseSetting("IcssiCms:Registrations:PublicBaseUrl", BaseAddress.ToString())
             .UseSetting("ConnectionStrings:umbracoDbDSN", $"Data Source={Path.Combine(_folder, "Umbraco.sqlite.db")};Foreign Keys=True;Pooling=False")
             .UseSetting("Umbraco:CMS:Logging:Directory", Path.Combine(_folder, "Logs"))
             .UseSetting("Umbraco:CMS:Global:Smtp:PickupDirectoryLocation", Path.Combine(_folder, "Mail"))
-            .UseSetting("uSync:Settings:RootFolder", Path.Combine(RepositoryRoot(), "uSync", "v17"))
+            .UseSetting("uSync:Settings:RootFolder", Path.Combine(TestEnvironment.RepositoryRoot(), "uSync", "v17"))
             .UseSetting("uSync:Settings:ImportOnFirstBoot", "true")
             .UseSetting("uSync:Settings:ExportOnSave", "None")
             .UseSetting("Umbraco:CMS:Unattended:UnattendedUserName", AdminName)
@@ -84,13 +80,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Browser tests need Debian's chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does). "
-                + "Playwright's own browser download does not work here.");
-        }
-
+        (_playwright, _browser) = await TestEnvironment.LaunchChromiumAsync();
         _factory.StartServer();
         await _factory.Services.GetRequiredService<FirstAdministrator>().Completion;
         var import = await _factory.Services.GetRequiredService<ImportStatus>().Completion;
@@ -98,14 +88,6 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             throw new InvalidOperationException($"The hub's uSync folder was not imported: {import?.Outcome.ToString() ?? "no import"}.");
         }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public async Task DisposeAsync()
@@ -124,25 +106,5 @@ public sealed class BrowserHost : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IcssiCms.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IcssiCms.sln not found above the test output folder.");
     }
 }
