@@ -189,6 +189,7 @@ public static class EmbeddedHostBuilderExtensions
         services.AddSingleton(new HtmlSanitizer());
         services.AddScoped<ContentEditing>();
         services.AddHostedService<ContentScheduler>();
+        services.AddSingleton<BackOfficeTimeZone>();
 
         services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
         services.AddAuthentication()

@@ -129,7 +129,7 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingHost host)
         return await condition();
     }
 
-    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, Guid key, string field, DateTime at)
+    internal static async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, Guid key, string field, DateTime at)
     {
         var page = await client.GetStringAsync($"/umbraco/content/{key:D}");
         var token = new HtmlParser().ParseDocument(page).QuerySelector("form[action*='handler=Schedule'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -140,7 +140,7 @@ public sealed class ScheduledPublishingTests(ScheduledPublishingHost host)
         }));
     }
 
-    private static async Task<Guid> CreateNewsAsync(HttpClient client, string name)
+    internal static async Task<Guid> CreateNewsAsync(HttpClient client, string name)
     {
         var page = await client.GetStringAsync($"/umbraco/content/create?parent={FreedomOfExpression:D}");
         var token = new HtmlParser().ParseDocument(page).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -12,7 +12,7 @@ namespace IcssiCms.EmbeddedHost.BackOffice.Pages.Content;
 /// document type; Save draft, Publish and Unpublish, with refusals shown beside their fields.
 /// </summary>
 [Authorize]
-internal sealed class EditModel(ContentEditing editing) : PageModel
+internal sealed class EditModel(ContentEditing editing, BackOfficeTimeZone timeZone) : PageModel
 {
     public const string NamePrefix = "name:";
     public const string ValuePrefix = "value:";
@@ -34,8 +34,14 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
     /// <summary>The name of a culture's "Unpublish at" input.</summary>
     public static string UnpublishAtField(string culture) => "unpublishAt:" + culture;
 
-    /// <summary>A scheduled time as a <c>datetime-local</c> input shows it (UTC).</summary>
-    public static string ForInput(DateTime? at) => at?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>The zone the page's times are in (<see cref="BackOfficeTimeZone"/>).</summary>
+    public string TimeZoneName => timeZone.Name;
+
+    /// <summary>A scheduled time (UTC) as a <c>datetime-local</c> input shows it, in the back office's time zone.</summary>
+    public string ForInput(DateTime? at) => at is { } utc ? timeZone.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>A time of the history (UTC) in the back office's time zone.</summary>
+    public string ForReading(DateTime at) => timeZone.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -144,7 +150,10 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
         return true;
     }
 
-    /// <summary>A posted <c>datetime-local</c> value, taken as UTC; null when empty, an error when not a date and time.</summary>
+    /// <summary>
+    /// A posted <c>datetime-local</c> value, in the back office's time zone, as UTC; null when empty, an error when not
+    /// a date and time or a time the zone's clocks skip.
+    /// </summary>
     private DateTime? ReadTime(string field, string culture, Dictionary<string, IReadOnlyList<string>> errors)
     {
         var posted = Request.Form[field].ToString().Trim();
@@ -153,13 +162,20 @@ internal sealed class EditModel(ContentEditing editing) : PageModel
             return null;
         }
 
-        if (DateTime.TryParse(posted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        var key = ContentEditing.FieldKey(field.Split(':')[0], culture);
+        if (!DateTime.TryParse(posted, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return at;
+            errors[key] = [$"Give a date and time such as 2026-12-31T09:00 ({timeZone.Name})."];
+            return null;
         }
 
-        errors[ContentEditing.FieldKey(field.Split(':')[0], culture)] = ["Give a date and time such as 2026-12-31T09:00 (UTC)."];
-        return null;
+        if (timeZone.ToUtc(local) is not { } utc)
+        {
+            errors[key] = [$"{local:yyyy-MM-dd HH:mm} does not exist in {timeZone.Name}: the clocks go forward then. Give another time."];
+            return null;
+        }
+
+        return utc;
     }
 
     private List<string> PostedCultures() =>
