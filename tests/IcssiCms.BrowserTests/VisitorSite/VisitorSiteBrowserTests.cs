@@ -144,6 +144,11 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
         await page.GotoAsync(confirm.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my registration" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("already done");
+
+        // The site logged the whole journey (down to Verbose) without the visitor's name or address.
+        Assert.True(host.SiteLog.Count > 0);
+        Assert.False(host.SiteLog.Contains(email), "The site logged the visitor's e-mail address.");
+        Assert.False(host.SiteLog.Contains("A Visitor"), "The site logged the visitor's name.");
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace IcssiCms.BrowserTests.VisitorSite;
 
@@ -61,7 +63,13 @@ public sealed class VisitorSiteHost : IAsyncLifetime
             .UseSetting("IcssiCms:VisitorSite:HubBaseAddress", HubAddress.ToString())
             .UseSetting("IcssiCms:VisitorSite:FormsApiKey", FormsApiKey)
             // Places change within a test: ask the hub every time.
-            .UseSetting("IcssiCms:VisitorSite:PlacesCacheDuration", "00:00:00"));
+            .UseSetting("IcssiCms:VisitorSite:PlacesCacheDuration", "00:00:00")
+            // Everything the site and ASP.NET Core would log, down to Verbose, is kept for the tests to read.
+            .UseSetting("Serilog:MinimumLevel:Default", "Verbose")
+            .UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose")
+            .UseSetting("Serilog:MinimumLevel:Override:System.Net.Http.HttpClient", "Verbose")
+            .UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning")
+            .ConfigureServices(services => services.AddSingleton<ILogEventSink>(SiteLog)));
         _site.UseKestrel();
     }
 
@@ -70,6 +78,9 @@ public sealed class VisitorSiteHost : IAsyncLifetime
     public Uri SiteAddress { get; }
 
     public string MailFolder { get; }
+
+    /// <summary>Every event the site logged, rendered with its properties.</summary>
+    public LogCapture SiteLog { get; } = new();
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 
@@ -130,4 +141,17 @@ public sealed class VisitorSiteHost : IAsyncLifetime
         var text = Regex.Replace(File.ReadAllText(file), @"\s*<capacity>.*?</capacity>", string.Empty, RegexOptions.Singleline);
         File.WriteAllText(file, text.Replace("<Properties>", $"<Properties>\n    <capacity>\n      <Value><![CDATA[{capacity}]]></Value>\n    </capacity>", StringComparison.Ordinal));
     }
+}
+
+/// <summary>A Serilog sink (found by the site's <c>ReadFrom.Services</c>) that keeps what was logged.</summary>
+public sealed class LogCapture : ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public int Count => _lines.Count;
+
+    public void Emit(LogEvent logEvent) =>
+        _lines.Enqueue(logEvent.RenderMessage() + " " + string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}")) + " " + logEvent.Exception);
+
+    public bool Contains(string text) => _lines.Any(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
 }
