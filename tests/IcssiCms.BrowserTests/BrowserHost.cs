@@ -78,6 +78,18 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in to the back office (the administrator unless told), on the content page.</summary>
+    public async Task<IPage> SignedInPageAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/umbraco");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/umbraco/content").ToString());
+        return page;
+    }
+
     public async Task InitializeAsync()
     {
         (_playwright, _browser) = await TestEnvironment.LaunchChromiumAsync();

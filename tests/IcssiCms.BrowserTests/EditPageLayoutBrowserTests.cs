@@ -17,7 +17,7 @@ public sealed class EditPageLayoutBrowserTests(BrowserHost host)
     [Fact]
     public async Task The_Cultures_Stand_Side_By_Side_On_A_Wide_Screen_And_Stack_On_A_Narrow_One()
     {
-        var page = await SignInAsync();
+        var page = await host.SignedInPageAsync();
         await page.SetViewportSizeAsync(1600, 900);
         await page.GotoAsync($"/umbraco/content/{SaveTheTigrisKey}");
 
@@ -38,7 +38,7 @@ public sealed class EditPageLayoutBrowserTests(BrowserHost host)
     [Fact]
     public async Task The_Keyboard_Goes_Through_Every_Field_Of_A_Culture_Before_The_Next_Culture()
     {
-        var page = await SignInAsync();
+        var page = await host.SignedInPageAsync();
         await page.SetViewportSizeAsync(1600, 900);
         await page.GotoAsync($"/umbraco/content/{SaveTheTigrisKey}");
         await page.GetByRole(AriaRole.Region, new() { Name = Cultures[0] }).GetByLabel("Name").FocusAsync();
@@ -76,16 +76,5 @@ public sealed class EditPageLayoutBrowserTests(BrowserHost host)
         }
 
         return boxes;
-    }
-
-    private async Task<IPage> SignInAsync()
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/umbraco");
-        await page.GetByLabel("E-mail").FillAsync(BrowserHost.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(BrowserHost.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/umbraco/content").ToString());
-        return page;
     }
 }

@@ -19,10 +19,10 @@ public sealed class EditorJourneyBrowserTests(BrowserHost host)
     public async Task An_Editor_Writes_News_In_English_And_Arabic_Is_Refused_Without_A_Campaign_Then_Publishes_It()
     {
         var (email, password) = ("journey-editor@icssi.invalid", "the journey editor's password");
-        var admin = await SignInAsync(BrowserHost.AdminEmail, BrowserHost.AdminPassword);
+        var admin = await host.SignedInPageAsync(BrowserHost.AdminEmail, BrowserHost.AdminPassword);
         await BackOfficeBrowserTests.CreateUserAsync(admin, "Journey Editor", email, password, "Editor");
         await admin.Context.CloseAsync();
-        var page = await SignInAsync(email, password);
+        var page = await host.SignedInPageAsync(email, password);
         var headline = "Walk for the Tigris " + Guid.NewGuid().ToString("N")[..6];
         const string arabicName = "مسيرة من أجل دجلة";
         const string arabicHeadline = "مسيرة من أجل نهر دجلة";
@@ -66,17 +66,6 @@ public sealed class EditorJourneyBrowserTests(BrowserHost host)
         Assert.Equal(arabicHeadline, inArabic.RootElement.GetProperty("properties").GetProperty("headline").GetString());
         await Assertions.Expect(page.GetByRole(AriaRole.List).Filter(new() { HasText = "publish (en-US,ar) by Journey Editor" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
-    }
-
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/umbraco");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/umbraco/content").ToString());
-        return page;
     }
 
     private async Task<HttpResponseMessage> DeliveryAsync(Guid key, string culture)

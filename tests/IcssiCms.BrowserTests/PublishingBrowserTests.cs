@@ -22,7 +22,7 @@ public sealed class PublishingBrowserTests(BrowserHost host)
     [Fact]
     public async Task A_Publish_And_An_Unpublish_Scheduled_On_The_Edit_Page_Are_Carried_Out_When_Due_And_The_Delivery_API_Follows()
     {
-        var page = await SignInAsync();
+        var page = await host.SignedInPageAsync();
         var headline = "Scheduled walk " + Guid.NewGuid().ToString("N")[..6];
         var key = await CreateNewsAsync(page, headline);
         await page.GetByRole(AriaRole.Region, new() { Name = "English (United States)" }).GetByLabel("Headline").FillAsync(headline);
@@ -64,7 +64,7 @@ public sealed class PublishingBrowserTests(BrowserHost host)
     [Fact]
     public async Task Unpublishing_One_Culture_On_The_Edit_Page_Takes_It_Out_Of_The_Delivery_API_And_Leaves_The_Other()
     {
-        var page = await SignInAsync();
+        var page = await host.SignedInPageAsync();
         var headline = "Two-language walk " + Guid.NewGuid().ToString("N")[..6];
         var key = await CreateNewsAsync(page, headline);
         var english = page.GetByRole(AriaRole.Region, new() { Name = "English (United States)" });
@@ -93,17 +93,6 @@ public sealed class PublishingBrowserTests(BrowserHost host)
     }
 
     private static string ForInput(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private async Task<IPage> SignInAsync()
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/umbraco");
-        await page.GetByLabel("E-mail").FillAsync(BrowserHost.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(BrowserHost.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/umbraco/content").ToString());
-        return page;
-    }
 
     /// <summary>Creates campaign news under Save the Tigris from the tree, leaving the page on its edit page; its key.</summary>
     private static async Task<Guid> CreateNewsAsync(IPage page, string name)

@@ -75,20 +75,7 @@ public sealed class HubFailureTests
     [Fact]
     public async Task Content_responses_are_reused_for_the_cache_duration_and_asked_again_after_it()
     {
-        var calls = 0;
-        await using var hub = await StandInHub.StartAsync(async context =>
-        {
-            if (context.Request.Path == "/umbraco/delivery/api/v2/content/item/")
-            {
-                Interlocked.Increment(ref calls);
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(HomeJson);
-                return;
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"total":0,"items":[]}""");
-        });
+        await using var hub = await StandInHub.StartHomeAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var site = Site(hub.Address, ("IcssiCms:VisitorSite:ContentCacheDuration", "00:00:30"));
         // The cache's in-memory layer keeps time by MemoryCacheOptions' clock: the test's clock, so no test waits.
@@ -105,29 +92,17 @@ public sealed class HubFailureTests
             Assert.Contains("Stand-in hub", page);
         }
 
-        Assert.Equal(1, calls);
+        Assert.Equal(1, hub.HomeCalls);
 
         clock.Advance(TimeSpan.FromSeconds(31));
         await client.GetStringAsync("/en/");
-        Assert.Equal(2, calls);
+        Assert.Equal(2, hub.HomeCalls);
     }
 
     [Fact]
     public async Task With_a_cache_duration_of_zero_every_visit_asks_the_hub()
     {
-        var calls = 0;
-        await using var hub = await StandInHub.StartAsync(async context =>
-        {
-            context.Response.ContentType = "application/json";
-            if (context.Request.Path == "/umbraco/delivery/api/v2/content/item/")
-            {
-                Interlocked.Increment(ref calls);
-                await context.Response.WriteAsync(HomeJson);
-                return;
-            }
-
-            await context.Response.WriteAsync("""{"total":0,"items":[]}""");
-        });
+        await using var hub = await StandInHub.StartHomeAsync();
         await using var site = Site(hub.Address, ("IcssiCms:VisitorSite:ContentCacheDuration", "00:00:00"));
         using var client = site.CreateClient();
 
@@ -136,7 +111,7 @@ public sealed class HubFailureTests
             Assert.Contains("Stand-in hub", await client.GetStringAsync("/en/"));
         }
 
-        Assert.Equal(3, calls);
+        Assert.Equal(3, hub.HomeCalls);
     }
 
     [Fact]
@@ -178,10 +153,33 @@ public sealed class HubFailureTests
     private sealed class StandInHub : IAsyncDisposable
     {
         private readonly WebApplication _app;
+        private int _homeCalls;
 
         private StandInHub(WebApplication app, Uri address) => (_app, Address) = (app, address);
 
         public Uri Address { get; }
+
+        /// <summary>How many times the home page was asked for (by <see cref="StartHomeAsync"/>'s hub).</summary>
+        public int HomeCalls => _homeCalls;
+
+        /// <summary>A hub with a home page and nothing else (every query is empty), counting the calls for the home page.</summary>
+        public static async Task<StandInHub> StartHomeAsync()
+        {
+            StandInHub? hub = null;
+            hub = await StartAsync(async context =>
+            {
+                context.Response.ContentType = "application/json";
+                if (context.Request.Path == "/umbraco/delivery/api/v2/content/item/")
+                {
+                    Interlocked.Increment(ref hub!._homeCalls);
+                    await context.Response.WriteAsync(HomeJson);
+                    return;
+                }
+
+                await context.Response.WriteAsync("""{"total":0,"items":[]}""");
+            });
+            return hub;
+        }
 
         public static async Task<StandInHub> StartAsync(RequestDelegate handler)
         {
