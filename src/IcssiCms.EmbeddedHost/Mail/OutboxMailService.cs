@@ -24,7 +24,7 @@ public sealed record OutboxPassResult(int Sent, int Failed, int Dropped, DateTim
 public sealed class OutboxMailService(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
-    ContentSnapshotAccessor snapshots,
+    EventCapacities events,
     RegistrationMailComposer composer,
     IMailSender sender,
     ImportStatus importStatus,
@@ -157,7 +157,7 @@ public sealed class OutboxMailService(
     {
         try
         {
-            var eventName = EventName(registration.EventKey, registration.Culture)
+            var eventName = events.FindName(registration.EventKey, registration.Culture, includeDrafts: true)
                 ?? throw new OutboxMailException($"Event {registration.EventKey} is in neither the published nor the draft content.");
             var message = composer.Compose(new RegistrationMail(
                 mail.Kind,
@@ -202,38 +202,10 @@ public sealed class OutboxMailService(
             .Where(r => r.Id != registration.Id)
             .OrderBy(r => r.Position)
             .Select(r => new RegistrationMailPart(
-                EventName(r.EventKey, registration.Culture) ?? string.Empty, r.Status == RegistrationStatus.Waitlisted, links.Cancel(r.Id)))
+                events.FindName(r.EventKey, registration.Culture, includeDrafts: true) ?? string.Empty, r.Status == RegistrationStatus.Waitlisted, links.Cancel(r.Id)))
             .Where(p => p.EventName.Length > 0)
             .ToList();
     }
-
-    /// <summary>
-    /// The event's name in the registration's culture, else in its language, else in the default culture, else any:
-    /// from the published content, or from the drafts for an event unpublished since the registration.
-    /// </summary>
-    private string? EventName(Guid eventKey, string culture)
-    {
-        foreach (var snapshot in new[] { snapshots.Current, snapshots.Draft })
-        {
-            if (snapshot.Find(eventKey) is not { } item || item.Cultures.Count == 0)
-            {
-                continue;
-            }
-
-            var language = culture.Split('-', '_')[0];
-            var match = Lookup(item.Cultures, culture) ?? Lookup(item.Cultures, language)
-                ?? Lookup(item.Cultures, snapshot.DefaultCulture) ?? Lookup(item.Cultures, string.Empty)
-                ?? item.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal).First();
-            return match.Name;
-        }
-
-        return null;
-    }
-
-    private static PublishedCulture? Lookup(IReadOnlyDictionary<string, PublishedCulture> cultures, string culture) =>
-        cultures.TryGetValue(culture, out var exact)
-            ? exact
-            : cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, culture, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A failed send as the log may hold it: the exception's type and, for SMTP and socket errors, their codes. Not

@@ -20,17 +20,41 @@ public sealed class EventCapacities(ContentSnapshotAccessor snapshots)
         return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var capacity) && capacity >= 0 ? capacity : null;
     }
 
-    /// <summary>The event's name in a culture, or in the default culture when it has none there.</summary>
-    public string NameOf(Guid eventKey, string culture)
+    /// <summary>The published event's name in a culture (see <see cref="FindName"/>); empty when it is not published.</summary>
+    public string NameOf(Guid eventKey, string culture) => FindName(eventKey, culture, includeDrafts: false) ?? string.Empty;
+
+    /// <summary>
+    /// The event's name in the culture, else in its language, else in the default culture, else invariant, else any
+    /// (an invariant item's own name):
+    /// from the published content, and (with <paramref name="includeDrafts"/>, for an e-mail about an event unpublished
+    /// since the sign-up) from the drafts. Null when neither has the event.
+    /// </summary>
+    public string? FindName(Guid eventKey, string culture, bool includeDrafts)
     {
-        var snapshot = snapshots.Current;
-        if (snapshot.Find(eventKey) is not { } item)
+        foreach (var snapshot in includeDrafts ? new[] { snapshots.Current, snapshots.Draft } : [snapshots.Current])
         {
-            return string.Empty;
+            if (snapshot.Find(eventKey) is not { } item)
+            {
+                continue;
+            }
+
+            if (item.Cultures.Count == 0)
+            {
+                return item.Node.Name;
+            }
+
+            var language = culture.Split('-', '_')[0];
+            var match = Lookup(item.Cultures, culture) ?? Lookup(item.Cultures, language)
+                ?? Lookup(item.Cultures, snapshot.DefaultCulture) ?? Lookup(item.Cultures, string.Empty)
+                ?? item.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal).First();
+            return match.Name;
         }
 
-        return item.Cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, culture, StringComparison.OrdinalIgnoreCase))?.Name
-            ?? item.Cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, snapshot.DefaultCulture, StringComparison.OrdinalIgnoreCase))?.Name
-            ?? item.Node.Name;
+        return null;
     }
+
+    private static PublishedCulture? Lookup(IReadOnlyDictionary<string, PublishedCulture> cultures, string culture) =>
+        cultures.TryGetValue(culture, out var exact)
+            ? exact
+            : cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, culture, StringComparison.OrdinalIgnoreCase));
 }

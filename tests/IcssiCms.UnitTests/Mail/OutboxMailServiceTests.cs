@@ -61,7 +61,7 @@ public sealed class OutboxMailServiceTests : IAsyncLifetime
         return new OutboxMailService(
             _services.GetRequiredService<IServiceScopeFactory>(),
             _signal,
-            snapshots ?? Snapshots(),
+            new EventCapacities(snapshots ?? Snapshots()),
             new RegistrationMailComposer(_time),
             sender ?? _sender,
             status,
