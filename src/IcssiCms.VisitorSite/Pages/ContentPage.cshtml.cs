@@ -23,6 +23,11 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
 
     public ApiContent? Parent { get; private set; }
 
+    /// <summary>The page of the item's long list (a campaign's news, a list page's items) being shown.</summary>
+    public Paging? ListPaging { get; private set; }
+
+    public const int ListPageSize = 10;
+
     public FormView? Form { get; private set; }
 
     public IReadOnlyList<ApiContent> ListOf(string name) => Lists.TryGetValue(name, out var items) ? items : [];
@@ -123,12 +128,12 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
                 Lists["news"] = await QueryAsync(new ContentQuery(Filters: ["contentType:campaignNews"], Sorts: ["publishDate:desc"], Take: 5), cancellationToken);
                 break;
             case "campaignList" or "conferenceList" or "partnerList":
-                Lists["children"] = await QueryAsync(ContentQuery.ChildrenOf(path, "sortOrder:asc") with { Take = 50 }, cancellationToken);
+                Lists["children"] = await PageOfAsync(ContentQuery.ChildrenOf(path, "sortOrder:asc"), cancellationToken);
                 break;
             case "campaign":
                 // News name their campaigns by the campaign's English URL segment, in every language.
                 var segment = Item.SegmentIn(SiteLanguage.Default.HubCulture) ?? Item.Route.Path.TrimEnd('/').Split('/')[^1];
-                Lists["news"] = await QueryAsync(new ContentQuery(Filters: ["contentType:campaignNews", $"campaign:{segment}"], Sorts: ["publishDate:desc"], Take: 50), cancellationToken);
+                Lists["news"] = await PageOfAsync(new ContentQuery(Filters: ["contentType:campaignNews", $"campaign:{segment}"], Sorts: ["publishDate:desc"]), cancellationToken);
                 break;
             case "conference":
                 var children = await QueryAsync(ContentQuery.ChildrenOf(path, "sortOrder:asc") with { Take = 100 }, cancellationToken);
@@ -143,15 +148,24 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
         }
     }
 
-    private async Task<IReadOnlyList<ApiContent>> QueryAsync(ContentQuery query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ApiContent>> QueryAsync(ContentQuery query, CancellationToken cancellationToken) =>
+        (await QueryWithFallbackAsync(query, cancellationToken)).Items;
+
+    /// <summary>The page of a long list the query string asks for (<c>?page=</c>), <see cref="ListPageSize"/> items a page.</summary>
+    private async Task<IReadOnlyList<ApiContent>> PageOfAsync(ContentQuery query, CancellationToken cancellationToken)
+    {
+        var requested = Paging.Requested(Request.Query["page"]);
+        var result = await QueryWithFallbackAsync(query with { Skip = (requested - 1) * ListPageSize, Take = ListPageSize }, cancellationToken);
+        ListPaging = new Paging(requested, ListPageSize, result.Total);
+        return result.Items;
+    }
+
+    private async Task<ApiContentPage> QueryWithFallbackAsync(ContentQuery query, CancellationToken cancellationToken)
     {
         var page = await delivery.QueryAsync(query, ShownIn.HubCulture, cancellationToken);
-        if (page.Total == 0 && ShownIn != SiteLanguage.Default)
-        {
-            page = await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken);
-        }
-
-        return page.Items;
+        return page.Total == 0 && ShownIn != SiteLanguage.Default
+            ? await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken)
+            : page;
     }
 
     /// <summary>

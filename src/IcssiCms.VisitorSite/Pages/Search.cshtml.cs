@@ -9,11 +9,15 @@ public sealed class SearchModel(DeliveryClient delivery, IStringLocalizer<SiteTe
 {
     public const int MaxQueryLength = 200;
 
+    public const int PageSize = 10;
+
     public string? Query { get; private set; }
 
     public string? Problem { get; private set; }
 
     public ApiContentPage Results { get; private set; } = ApiContentPage.Empty;
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
 
     public SiteLanguage ShownIn { get; private set; } = SiteLanguage.Default;
 
@@ -38,7 +42,9 @@ public sealed class SearchModel(DeliveryClient delivery, IStringLocalizer<SiteTe
             return;
         }
 
-        var query = new ContentQuery(Filters: ["search:" + Query], Take: 20);
+        // Read from the query string: a "page" parameter would bind to Razor Pages' own route value of that name.
+        var requested = Paging.Requested(Request.Query["page"]);
+        var query = new ContentQuery(Filters: ["search:" + Query], Skip: (requested - 1) * PageSize, Take: PageSize);
         Results = await delivery.QueryAsync(query, Language.HubCulture, cancellationToken);
         if (Results.Total == 0 && Language != SiteLanguage.Default)
         {
@@ -49,5 +55,7 @@ public sealed class SearchModel(DeliveryClient delivery, IStringLocalizer<SiteTe
                 ShownIn = SiteLanguage.Default;
             }
         }
+
+        Paging = new Paging(requested, PageSize, Results.Total);
     }
 }

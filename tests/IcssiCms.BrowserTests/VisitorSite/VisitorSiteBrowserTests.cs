@@ -94,6 +94,28 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
     }
 
     [Fact]
+    public async Task Search_results_come_ten_to_a_page_with_links_between_the_pages()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/en/search?q=conference");
+        var results = page.Locator("ol.results > li");
+        await Expect(results).ToHaveCountAsync(10);
+        var firstPage = await results.AllInnerTextsAsync();
+        var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        await Expect(pages).ToContainTextAsync("Page 1 of");
+
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Expect(pages).ToContainTextAsync("Page 2 of");
+        await Expect(page.Locator("ol.results")).ToHaveAttributeAsync("start", "11");
+        Assert.DoesNotContain((await results.AllInnerTextsAsync())[0], firstPage);
+        await Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the hub" })).ToHaveValueAsync("conference");
+
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Previous page" }).ClickAsync();
+        await Expect(results).ToHaveCountAsync(10);
+        Assert.Equal(firstPage, await results.AllInnerTextsAsync());
+    }
+
+    [Fact]
     public async Task A_visitor_registers_for_the_conference_after_a_field_error_and_confirms_from_the_email()
     {
         var email = $"visitor-{Guid.NewGuid():N}@example.org";
