@@ -20,6 +20,28 @@ internal sealed class DeliveryContentRefresher(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// After a change to drafts alone (a back-office save): only the draft snapshot, which previews read, is built
+    /// again. What visitors see, the index, the output cache and webhooks are untouched, so a save on a large hub does
+    /// not cost a publish.
+    /// </summary>
+    public async Task RefreshDraftsAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            var draft = await scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>().BuildDraftAsync(cancellationToken);
+            snapshots.Replace(snapshots.Current, draft);
+            logger.LogInformation("Draft content refreshed: {Items} items, in {Elapsed} ms", draft.Items.Count, clock.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

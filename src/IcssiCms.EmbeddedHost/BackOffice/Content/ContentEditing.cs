@@ -124,8 +124,8 @@ internal sealed class ContentEditing(
         var saved = await SaveDraftAsync(item, edit, userKey, cancellationToken);
         if (saved.Succeeded)
         {
-            // The draft snapshot is what a preview serves, so it follows every save (the published one does not change).
-            await delivery.RefreshAsync(cancellationToken);
+            // The draft snapshot is what a preview serves, so it follows every save; the published one does not change.
+            await delivery.RefreshDraftsAsync(cancellationToken);
         }
 
         return saved;
@@ -248,7 +248,7 @@ internal sealed class ContentEditing(
         var published = await PublishSavedAsync(item.Node.Key, cultures, userKey, cancellationToken);
         if (!published.Succeeded)
         {
-            await delivery.RefreshAsync(cancellationToken);
+            await delivery.RefreshDraftsAsync(cancellationToken);
         }
 
         return published;
@@ -484,6 +484,8 @@ internal sealed class ContentEditing(
         Audit(userKey, key, BackOfficeAuditActions.Create, [culture], now);
         await db.SaveChangesAsync(cancellationToken);
         await export.ExportAsync([key], cancellationToken);
+        // A new item is a draft: previews can show it at once.
+        await delivery.RefreshDraftsAsync(cancellationToken);
         return (key, null);
     }
 

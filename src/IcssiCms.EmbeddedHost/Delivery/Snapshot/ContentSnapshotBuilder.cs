@@ -16,6 +16,10 @@ internal sealed class ContentSnapshotBuilder(StoreSetReader reader)
         return (Build(contents, ContentVersion.Published), Build(contents, ContentVersion.Draft));
     }
 
+    /// <summary>Only what a preview sees: for a change to drafts alone, which leaves the published snapshot as it is.</summary>
+    public async Task<ContentSnapshot> BuildDraftAsync(CancellationToken cancellationToken) =>
+        Build(await reader.ReadAsync(cancellationToken), ContentVersion.Draft);
+
     private static ContentSnapshot Build(StoreContents contents, ContentVersion version)
     {
         var set = contents.ToSet(version);

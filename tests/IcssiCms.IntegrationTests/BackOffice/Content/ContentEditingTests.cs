@@ -191,7 +191,8 @@ public sealed class ContentEditingTests(ContentEditingHost host)
             .GetProperty("properties").GetProperty(HubContentTypes.CampaignNews.Headline).GetString();
         var form = await EditForm.GetAsync(client, CallForParticipants);
         Assert.Contains($"""<a href="/umbraco/content/{CallForParticipants:D}/preview">Preview</a>""", form.Html, StringComparison.Ordinal);
-        var draft = "Draft headline for Oslo " + Guid.NewGuid().ToString("N")[..6];
+        var marker = "draftmarker" + Guid.NewGuid().ToString("N")[..6];
+        var draft = "Draft headline for Oslo " + marker;
 
         var save = await form
             .Set(EditForm.Value(HubContentTypes.CampaignNews.Headline, HubCultures.English), draft)
@@ -208,6 +209,8 @@ public sealed class ContentEditingTests(ContentEditingHost host)
         var served = await host.Api.ItemByIdAsync(CallForParticipants, HubCultures.English);
         Assert.Equal(published, served.GetProperty("properties").GetProperty(HubContentTypes.CampaignNews.Headline).GetString());
         Assert.NotEqual(draft, published);
+        // Nor does the draft reach the index that visitors' queries are answered from.
+        Assert.Equal(0, (await host.Api.QueryAsync(("filter", "search:" + marker))).Total);
     }
 
     [Fact]
