@@ -42,7 +42,13 @@ internal sealed class DeliveryContentRefresher(
         }
     }
 
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After any change to the store: both snapshots built again, the index brought up to date, the output cache
+    /// emptied, webhooks raised. <paramref name="incremental"/> (a back-office publish, unpublish, trash or restore,
+    /// which change content but not the schema) re-indexes only the items that changed; otherwise (an import) the index
+    /// is rebuilt.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken, bool incremental = false)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -50,9 +56,13 @@ internal sealed class DeliveryContentRefresher(
             var clock = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
             var (snapshot, draft) = await scope.ServiceProvider.GetRequiredService<ContentSnapshotBuilder>().BuildAsync(cancellationToken);
-            var changes = ContentChangeDetector.Detect(snapshots.Current, snapshots.Draft, snapshot, draft);
+            var previous = snapshots.Current;
+            var changes = ContentChangeDetector.Detect(previous, snapshots.Draft, snapshot, draft);
             snapshots.Replace(snapshot, draft);
-            indexer.Rebuild(snapshot);
+            // Indexed after the swap: a handler may read the new snapshot (a campaign's URL segment, an item's parent).
+            var reindexed = incremental && !ReferenceEquals(previous, ContentSnapshot.Empty)
+                ? indexer.Update(previous, snapshot)
+                : indexer.Rebuild(snapshot);
             await outputCache.EvictByTagAsync(DeliveryApiOutputCachePolicy.ContentTag, cancellationToken);
 
             // After the swap, so a publish event's payload is the item as the API now serves it.
@@ -62,8 +72,8 @@ internal sealed class DeliveryContentRefresher(
             // An aggressive, compacting collection hands it back to the system instead of keeping it as heap.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             logger.LogInformation(
-                "Delivery API content refreshed: {Items} published items indexed, {Changes} content events, in {Elapsed} ms; managed heap {HeapMegabytes} MB",
-                snapshot.Items.Count, changes.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
+                "Delivery API content refreshed: {Items} published items, {Reindexed} indexed, {Changes} content events, in {Elapsed} ms; managed heap {HeapMegabytes} MB",
+                snapshot.Items.Count, reindexed, changes.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
         }
         finally
         {

@@ -672,7 +672,7 @@ internal sealed class ContentEditing(
     /// </summary>
     private async Task ServeChangesAsync(CancellationToken cancellationToken)
     {
-        await delivery.RefreshAsync(cancellationToken);
+        await delivery.RefreshAsync(cancellationToken, incremental: true);
         await registrations.FillFreePlacesAsync(cancellationToken);
     }
 
