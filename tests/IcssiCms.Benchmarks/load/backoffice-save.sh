@@ -11,27 +11,19 @@ port=5095
 base="http://127.0.0.1:$port"
 item=64740a9d-7c7f-56e3-a87f-e94307f60cb7 # Freedom of Expression
 
-for project in src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks; do
-    dotnet build -c Release "$project" -v quiet -nologo | grep -E " error |warn" && exit 1 || true
-done
+source tests/IcssiCms.Benchmarks/load/hub.sh
+build_release src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks
 usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
 work=$(dirname "$usync")
-trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$hub" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
-uSync__Settings__RootFolder="$usync" \
-Umbraco__CMS__Logging__Directory="$work/Logs" \
-Umbraco__CMS__Unattended__UnattendedUserName="Benchmark" \
-Umbraco__CMS__Unattended__UnattendedUserEmail="benchmark@icssi.invalid" \
-Umbraco__CMS__Unattended__UnattendedUserPassword="benchmark password" \
-Kestrel__Endpoints__Http__Url="$base" \
-Serilog__MinimumLevel__Default=Warning \
-    dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll --contentRoot "$PWD" >"$work/host.log" 2>&1 &
-host=$!
-until curl -sf "$base/healthz" >/dev/null; do
-    kill -0 "$host" 2>/dev/null || { cat "$work/host.log"; exit 1; }
-    sleep 1
-done
+start_hub "$port" "$work/host.log" \
+    ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
+    uSync__Settings__RootFolder="$usync" \
+    Umbraco__CMS__Logging__Directory="$work/Logs" \
+    Umbraco__CMS__Unattended__UnattendedUserName="Benchmark" \
+    Umbraco__CMS__Unattended__UnattendedUserEmail="benchmark@icssi.invalid" \
+    Umbraco__CMS__Unattended__UnattendedUserPassword="benchmark password"
 
 jar="$work/cookies"
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }

@@ -9,28 +9,20 @@ seconds=${2:-15}
 port=5099
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
-for project in src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks; do
-    dotnet build -c Release "$project" -v quiet -nologo | grep -E " error |warn" && exit 1 || true
-done
+source tests/IcssiCms.Benchmarks/load/hub.sh
+build_release src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks
 usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
 work=$(dirname "$usync")
-trap 'kill "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$hub" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 run() { # $1: output cache on (true) or off (false)
     rm -f "$work"/store.sqlite.db*
-    ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Cache=Shared;Foreign Keys=True;Pooling=True" \
-    uSync__Settings__RootFolder="$usync" \
-    Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$1" \
-    Umbraco__CMS__Logging__Directory="$work/Logs" \
-    Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
-    Serilog__MinimumLevel__Default=Warning \
-    DOTNET_gcServer=0 \
-        dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll >"$work/host.log" 2>&1 &
-    host=$!
-    until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
-        kill -0 "$host" 2>/dev/null || { cat "$work/host.log"; exit 1; }
-        sleep 1
-    done
+    start_hub "$port" "$work/host.log" \
+        ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Cache=Shared;Foreign Keys=True;Pooling=True" \
+        uSync__Settings__RootFolder="$usync" \
+        Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$1" \
+        Umbraco__CMS__Logging__Directory="$work/Logs" \
+        DOTNET_gcServer=0
 
     local base="http://127.0.0.1:$port/umbraco/delivery/api/v2/content"
     for target in \
@@ -43,9 +35,9 @@ run() { # $1: output cache on (true) or off (false)
         echo "== output cache $1: $name"
         wrk -t2 -c32 -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
     done
-    echo "== output cache $1: resident memory $(grep VmRSS /proc/$host/status | awk '{print $2/1024 " MB"}')"
-    kill "$host"
-    wait "$host" 2>/dev/null || true
+    echo "== output cache $1: resident memory $(grep VmRSS /proc/$hub/status | awk '{print $2/1024 " MB"}')"
+    kill "$hub"
+    wait "$hub" 2>/dev/null || true
 }
 
 run true

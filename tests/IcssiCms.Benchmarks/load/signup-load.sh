@@ -11,31 +11,25 @@ port=5098
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed: apt-get install -y sqlite3" >&2; exit 1; }
 
-dotnet build -c Release src/IcssiCms.EmbeddedHost -v quiet -nologo | grep -E " error |warn" && exit 1 || true
+source tests/IcssiCms.Benchmarks/load/hub.sh
+build_release src/IcssiCms.EmbeddedHost
 work=$(mktemp -d)
-trap 'kill "$host" 2>/dev/null && wait "$host" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null; rm -rf "$work"' EXIT
 
-ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
-uSync__Settings__RootFolder="$PWD/uSync/v17" \
-Umbraco__CMS__Logging__Directory="$work/Logs" \
-Umbraco__CMS__Global__Smtp__PickupDirectoryLocation="$work/Mail" \
-Umbraco__Forms__Security__EnableAntiForgeryTokenForFormsApi=false \
-Umbraco__Forms__Security__FormsApiKey=load-test \
-IcssiCms__Registrations__Abuse__RequireFormToken=false \
-IcssiCms__Registrations__Abuse__PerIpPermitLimit=100000000 \
-IcssiCms__Registrations__Abuse__PerFormPermitLimit=100000000 \
-Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
-Serilog__MinimumLevel__Default=Warning \
-    dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll --contentRoot "$PWD" >"$work/host.log" 2>&1 &
-host=$!
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
-    kill -0 "$host" 2>/dev/null || { cat "$work/host.log"; exit 1; }
-    sleep 1
-done
+start_hub "$port" "$work/host.log" \
+    ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
+    uSync__Settings__RootFolder="$PWD/uSync/v17" \
+    Umbraco__CMS__Logging__Directory="$work/Logs" \
+    Umbraco__CMS__Global__Smtp__PickupDirectoryLocation="$work/Mail" \
+    Umbraco__Forms__Security__EnableAntiForgeryTokenForFormsApi=false \
+    Umbraco__Forms__Security__FormsApiKey=load-test \
+    IcssiCms__Registrations__Abuse__RequireFormToken=false \
+    IcssiCms__Registrations__Abuse__PerIpPermitLimit=100000000 \
+    IcssiCms__Registrations__Abuse__PerFormPermitLimit=100000000
 
 url="http://127.0.0.1:$port/umbraco/forms/delivery/api/v1/entries/0c3e8f0a-6a35-4f0e-9d3b-2a1e5c7b9d41"
 echo "== sign-ups: $connections connections, ${seconds}s"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s tests/IcssiCms.Benchmarks/load/signup.lua "$url" \
     | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx|accepted"
 echo "== registrations in the store: $(sqlite3 "$work/store.sqlite.db" 'SELECT COUNT(*) FROM Registration')"
-echo "== resident memory $(grep VmRSS /proc/$host/status | awk '{print $2/1024 " MB"}')"
+echo "== resident memory $(grep VmRSS /proc/$hub/status | awk '{print $2/1024 " MB"}')"

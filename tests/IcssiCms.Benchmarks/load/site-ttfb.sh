@@ -11,23 +11,15 @@ hub_port=5096
 site_port=5097
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
-for project in IcssiCms.EmbeddedHost IcssiCms.VisitorSite; do
-    dotnet build -c Release "src/$project" -v quiet -nologo | grep -E " error |warn" && exit 1 || true
-done
+source tests/IcssiCms.Benchmarks/load/hub.sh
+build_release src/IcssiCms.EmbeddedHost src/IcssiCms.VisitorSite
 work=$(mktemp -d)
 trap 'kill "$site" "$hub" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
-uSync__Settings__RootFolder="$PWD/uSync/v17" \
-Umbraco__CMS__Logging__Directory="$work/Logs" \
-Kestrel__Endpoints__Http__Url="http://127.0.0.1:$hub_port" \
-Serilog__MinimumLevel__Default=Warning \
-    dotnet src/IcssiCms.EmbeddedHost/bin/Release/net10.0/IcssiCms.EmbeddedHost.dll --contentRoot "$PWD" >"$work/hub.log" 2>&1 &
-hub=$!
-until curl -sf "http://127.0.0.1:$hub_port/healthz" >/dev/null; do
-    kill -0 "$hub" 2>/dev/null || { cat "$work/hub.log"; exit 1; }
-    sleep 1
-done
+start_hub "$hub_port" "$work/hub.log" \
+    ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True" \
+    uSync__Settings__RootFolder="$PWD/uSync/v17" \
+    Umbraco__CMS__Logging__Directory="$work/Logs"
 
 start_site() {
     IcssiCms__VisitorSite__HubBaseAddress="http://127.0.0.1:$hub_port/" \
