@@ -38,7 +38,7 @@ internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers,
     /// <summary>
     /// Brings the index from <paramref name="previous"/> to <paramref name="snapshot"/> by re-indexing only what changed:
     /// items new, gone, or different in anything a field is made of (values, names, routes, place in the tree, dates),
-    /// and the items that pick one of those (news are indexed by their campaign's URL segment). The schema and the
+    /// and the items that pick one of those whose routes changed (news are indexed by their campaign's URL segment). The schema and the
     /// Delivery API's settings are taken as unchanged: an import rebuilds instead. Returns how many items it touched.
     /// </summary>
     public int Update(ContentSnapshot previous, ContentSnapshot snapshot)
@@ -50,7 +50,10 @@ internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers,
             return 0;
         }
 
-        var referenced = changed.Concat(gone).SelectMany(key => new[] { key.ToString("N"), key.ToString("D") }).ToList();
+        // What an item's fields take from the items it picks is their routes (a campaign's URL segment): its pickers are
+        // indexed again when a picked item is new, gone, or routed differently, not for every change to it.
+        var rerouted = changed.Where(key => previous.Find(key) is not { } before || !SameEntries(before.Cultures, snapshot.Items[key].Cultures));
+        var referenced = rerouted.Concat(gone).SelectMany(key => new[] { key.ToString("N"), key.ToString("D") }).ToList();
         foreach (var item in snapshot.Items.Values.Where(item => !changed.Contains(item.Key)))
         {
             if (item.Node.Properties.Any(p => referenced.Any(key => p.Value.Contains(key, StringComparison.OrdinalIgnoreCase))))
