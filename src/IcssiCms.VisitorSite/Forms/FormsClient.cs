@@ -23,14 +23,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         var body = await cache.GetOrFetchAsync($"forms|{culture}|{id}", options.Value.ContentCacheDuration, async ct =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{Route}/definitions/{id}?culture={Uri.EscapeDataString(culture)}");
-            using var response = await HubCall.SendAsync(http, request, Api, ct);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-
-            HubCall.EnsureAnswered(response, Api);
-            return await response.Content.ReadAsStringAsync(ct);
+            return await HubCall.ReadAsync(http, request, Api, ct);
         }, cancellationToken);
         return body is null ? null : JsonSerializer.Deserialize<FormDefinition>(body, HubJson.Options);
     }
@@ -42,14 +35,12 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
     public async Task<string?> FormTokenAsync(Guid id, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/icssi/forms/{id}/token");
-        using var response = await HubCall.SendAsync(http, request, Api, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (await HubCall.ReadAsync(http, request, Api, cancellationToken) is not { } body)
         {
             return null;
         }
 
-        HubCall.EnsureAnswered(response, Api);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        using var document = JsonDocument.Parse(body);
         return document.RootElement.TryGetProperty("formToken", out var token) ? token.GetString() : null;
     }
 

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json;
+using IcssiCms.VisitorSite.Languages;
 using Microsoft.Extensions.Options;
 
 namespace IcssiCms.VisitorSite.Hub;
@@ -18,6 +18,35 @@ public sealed class DeliveryClient(HttpClient http, HubResponseCache cache, IOpt
         var encoded = string.Join('/', path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
         var body = await GetCachedAsync($"{Route}/item/{encoded}{(encoded.Length > 0 ? "/" : string.Empty)}", culture, cancellationToken);
         return body is null ? null : JsonSerializer.Deserialize<ApiContent>(body, HubJson.Options);
+    }
+
+    /// <summary>
+    /// An item by its route in a language, else, as the hub's language fallback would, by its route in English (the
+    /// language it is then shown in comes with it); null when neither has it.
+    /// </summary>
+    public async Task<(ApiContent Item, SiteLanguage ShownIn)?> ItemInAsync(string path, SiteLanguage language, CancellationToken cancellationToken)
+    {
+        if (await ItemByPathAsync(path, language.HubCulture, cancellationToken) is { } item)
+        {
+            return (item, language);
+        }
+
+        return language != SiteLanguage.Default && await ItemByPathAsync(path, SiteLanguage.Default.HubCulture, cancellationToken) is { } english
+            ? (english, SiteLanguage.Default)
+            : null;
+    }
+
+    /// <summary>A query in a language, else, where it finds nothing there and something in English, in English; with the language of the answer.</summary>
+    public async Task<(ApiContentPage Page, SiteLanguage ShownIn)> QueryInAsync(ContentQuery query, SiteLanguage language, CancellationToken cancellationToken)
+    {
+        var page = await QueryAsync(query, language.HubCulture, cancellationToken);
+        if (page.Total > 0 || language == SiteLanguage.Default)
+        {
+            return (page, language);
+        }
+
+        var english = await QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken);
+        return english.Total > 0 ? (english, SiteLanguage.Default) : (page, language);
     }
 
     public async Task<ApiContent?> ItemByIdAsync(Guid id, string culture, CancellationToken cancellationToken)
@@ -44,13 +73,6 @@ public sealed class DeliveryClient(HttpClient http, HubResponseCache cache, IOpt
             request.Headers.Add("Api-Key", key);
         }
 
-        using var response = await HubCall.SendAsync(http, request, "Delivery API", cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
-        HubCall.EnsureAnswered(response, "Delivery API");
-        return await response.Content.ReadAsStringAsync(cancellationToken);
+        return await HubCall.ReadAsync(http, request, "Delivery API", cancellationToken);
     }
 }

@@ -20,9 +20,22 @@ internal static class HubCall
         }
     }
 
+    /// <summary>Sends a request whose answer is a body or "not found": the body, or null for a 404; any other failure throws.</summary>
+    public static async Task<string?> ReadAsync(HttpClient http, HttpRequestMessage request, string api, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(http, request, api, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        EnsureAnswered(response, api);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public static void EnsureAnswered(HttpResponseMessage response, string api)
     {
-        if ((int)response.StatusCode >= 500 || !response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode)
         {
             throw new HubUnavailableException($"The hub's {api} answered {(int)response.StatusCode} to {response.RequestMessage?.RequestUri?.PathAndQuery}.");
         }

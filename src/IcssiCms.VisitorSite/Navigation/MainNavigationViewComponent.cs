@@ -13,12 +13,7 @@ public sealed class MainNavigationViewComponent(DeliveryClient delivery) : ViewC
     public async Task<IViewComponentResult> InvokeAsync(SiteLanguage language)
     {
         var query = ContentQuery.ChildrenOf("/", "sortOrder:asc") with { Take = 20 };
-        var sections = await delivery.QueryAsync(query, language.HubCulture, HttpContext.RequestAborted);
-        if (sections.Total == 0 && language != SiteLanguage.Default)
-        {
-            sections = await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, HttpContext.RequestAborted);
-        }
-
+        var (sections, _) = await delivery.QueryInAsync(query, language, HttpContext.RequestAborted);
         return View(new MainNavigation(language, sections.Items, HttpContext.Request.Path));
     }
 }

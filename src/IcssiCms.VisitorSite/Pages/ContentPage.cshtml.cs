@@ -93,25 +93,17 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
     {
         UseLanguage(lang);
         var hubPath = "/" + (path ?? string.Empty).Trim('/');
-        var item = await delivery.ItemByPathAsync(hubPath, Language.HubCulture, cancellationToken);
-        ShownIn = Language;
-        if (item is null && Language != SiteLanguage.Default)
-        {
-            item = await delivery.ItemByPathAsync(hubPath, SiteLanguage.Default.HubCulture, cancellationToken);
-            ShownIn = SiteLanguage.Default;
-        }
-
-        if (item is null)
+        if (await delivery.ItemInAsync(hubPath, Language, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        Item = item;
-        Title = item.Text("metaTitle") ?? item.Text("title") ?? item.Text("headline") ?? item.Name;
-        Description = item.Text("metaDescription") ?? item.Text("summary");
+        (Item, ShownIn) = found;
+        Title = Item.Text("metaTitle") ?? Item.Text("title") ?? Item.Text("headline") ?? Item.Name;
+        Description = Item.Text("metaDescription") ?? Item.Text("summary");
         Alternates = SiteLanguage.All.ToDictionary(
             language => language,
-            language => language.UrlOf(item.PathIn(language.HubCulture) ?? item.PathIn(SiteLanguage.Default.HubCulture) ?? item.Route.Path));
+            language => language.UrlOf(Item.PathIn(language.HubCulture) ?? Item.PathIn(SiteLanguage.Default.HubCulture) ?? Item.Route.Path));
         await LoadListsAsync(cancellationToken);
         return true;
     }
@@ -149,23 +141,15 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
     }
 
     private async Task<IReadOnlyList<ApiContent>> QueryAsync(ContentQuery query, CancellationToken cancellationToken) =>
-        (await QueryWithFallbackAsync(query, cancellationToken)).Items;
+        (await delivery.QueryInAsync(query, ShownIn, cancellationToken)).Page.Items;
 
     /// <summary>The page of a long list the query string asks for (<c>?page=</c>), <see cref="ListPageSize"/> items a page.</summary>
     private async Task<IReadOnlyList<ApiContent>> PageOfAsync(ContentQuery query, CancellationToken cancellationToken)
     {
         var requested = Paging.Requested(Request.Query["page"]);
-        var result = await QueryWithFallbackAsync(query with { Skip = (requested - 1) * ListPageSize, Take = ListPageSize }, cancellationToken);
+        var (result, _) = await delivery.QueryInAsync(query with { Skip = (requested - 1) * ListPageSize, Take = ListPageSize }, ShownIn, cancellationToken);
         ListPaging = new Paging(requested, ListPageSize, result.Total);
         return result.Items;
-    }
-
-    private async Task<ApiContentPage> QueryWithFallbackAsync(ContentQuery query, CancellationToken cancellationToken)
-    {
-        var page = await delivery.QueryAsync(query, ShownIn.HubCulture, cancellationToken);
-        return page.Total == 0 && ShownIn != SiteLanguage.Default
-            ? await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken)
-            : page;
     }
 
     /// <summary>

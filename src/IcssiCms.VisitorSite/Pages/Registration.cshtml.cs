@@ -1,5 +1,6 @@
 using IcssiCms.VisitorSite.Forms;
 using IcssiCms.VisitorSite.Hub;
+using IcssiCms.VisitorSite.Languages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -64,6 +65,6 @@ public sealed class RegistrationModel(FormsClient forms, DeliveryClient delivery
         Action = action;
         Token = token;
         Title = action == "confirm" ? text["ConfirmTitle"] : text["CancelTitle"];
-        Alternates = Alternates.ToDictionary(pair => pair.Key, pair => $"/{pair.Key.Code}/registrations/{action}");
+        Alternates = SiteLanguage.All.ToDictionary(language => language, language => $"/{language.Code}/registrations/{action}");
     }
 }

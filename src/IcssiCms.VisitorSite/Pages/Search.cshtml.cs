@@ -45,16 +45,7 @@ public sealed class SearchModel(DeliveryClient delivery, IStringLocalizer<SiteTe
         // Read from the query string: a "page" parameter would bind to Razor Pages' own route value of that name.
         var requested = Paging.Requested(Request.Query["page"]);
         var query = new ContentQuery(Filters: ["search:" + Query], Skip: (requested - 1) * PageSize, Take: PageSize);
-        Results = await delivery.QueryAsync(query, Language.HubCulture, cancellationToken);
-        if (Results.Total == 0 && Language != SiteLanguage.Default)
-        {
-            var english = await delivery.QueryAsync(query, SiteLanguage.Default.HubCulture, cancellationToken);
-            if (english.Total > 0)
-            {
-                Results = english;
-                ShownIn = SiteLanguage.Default;
-            }
-        }
+        (Results, ShownIn) = await delivery.QueryInAsync(query, Language, cancellationToken);
 
         Paging = new Paging(requested, PageSize, Results.Total);
     }
