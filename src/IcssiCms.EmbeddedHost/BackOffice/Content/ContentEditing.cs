@@ -563,12 +563,13 @@ internal sealed class ContentEditing(
     /// <summary>Which items outside the given ones pick one of them, in a draft or a published value, and where.</summary>
     private async Task<List<(Guid Picked, string PickerName, string Alias)>> PicksOfAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
-        var udis = keys.ToDictionary(k => "umb://document/" + k.ToString("N"));
+        var wanted = keys.ToHashSet();
         var values = await db.PropertyValues.AsNoTracking()
             .Where(v => !keys.Contains(v.NodeKey) && ((v.Value != null && v.Value.Contains("umb://document/")) || (v.PublishedValue != null && v.PublishedValue.Contains("umb://document/"))))
             .ToListAsync(cancellationToken);
-        var pickers = values.SelectMany(v => udis.Where(u => (v.Value?.Contains(u.Key, StringComparison.Ordinal) ?? false) || (v.PublishedValue?.Contains(u.Key, StringComparison.Ordinal) ?? false))
-                .Select(u => (Picked: u.Value, v.NodeKey, v.Alias)))
+        var pickers = values.SelectMany(v => DocumentReferences.KeysIn(v.Value).Concat(DocumentReferences.KeysIn(v.PublishedValue))
+                .Where(wanted.Contains).Distinct()
+                .Select(picked => (Picked: picked, v.NodeKey, v.Alias)))
             .ToList();
         var pickerKeys = pickers.Select(p => p.NodeKey).Distinct().ToList();
         var names = await db.ContentNodes.AsNoTracking().Where(n => pickerKeys.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Name, cancellationToken);

@@ -53,12 +53,15 @@ internal sealed class ContentIndexer(IEnumerable<IContentIndexHandler> handlers,
         // What an item's fields take from the items it picks is their routes (a campaign's URL segment): its pickers are
         // indexed again when a picked item is new, gone, or routed differently, not for every change to it.
         var rerouted = changed.Where(key => previous.Find(key) is not { } before || !SameEntries(before.Cultures, snapshot.Items[key].Cultures));
-        var referenced = rerouted.Concat(gone).SelectMany(key => new[] { key.ToString("N"), key.ToString("D") }).ToList();
-        foreach (var item in snapshot.Items.Values.Where(item => !changed.Contains(item.Key)))
+        var referenced = rerouted.Concat(gone).ToHashSet();
+        if (referenced.Count > 0)
         {
-            if (item.Node.Properties.Any(p => referenced.Any(key => p.Value.Contains(key, StringComparison.OrdinalIgnoreCase))))
+            foreach (var item in snapshot.Items.Values.Where(item => !changed.Contains(item.Key)))
             {
-                changed.Add(item.Key);
+                if (item.Node.Properties.Any(p => DocumentReferences.KeysIn(p.Value).Any(referenced.Contains)))
+                {
+                    changed.Add(item.Key);
+                }
             }
         }
 
