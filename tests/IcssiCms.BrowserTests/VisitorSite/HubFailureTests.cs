@@ -51,9 +51,7 @@ public sealed class HubFailureTests
         await using var site = Site(hub.Address, ("IcssiCms:VisitorSite:HubTimeout", "00:00:00.300"));
         using var client = site.CreateClient();
 
-        var response = await client.GetAsync("/en/");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("The hub is not answering", await response.Content.ReadAsStringAsync());
+        await AssertHubUnavailablePageAsync(await client.GetAsync("/en/"));
     }
 
     [Fact]
@@ -67,9 +65,7 @@ public sealed class HubFailureTests
         await using var site = Site(hub.Address);
         using var client = site.CreateClient();
 
-        var response = await client.GetAsync("/en/");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("The hub is not answering", await response.Content.ReadAsStringAsync());
+        await AssertHubUnavailablePageAsync(await client.GetAsync("/en/"));
     }
 
     [Fact]
@@ -129,6 +125,12 @@ public sealed class HubFailureTests
         var response = await client.GetAsync("/en/no-such-page/");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task AssertHubUnavailablePageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("The hub is not answering", await response.Content.ReadAsStringAsync());
     }
 
     private static WebApplicationFactory<IcssiCms.VisitorSite.Program> Site(Uri hub, params (string Key, string Value)[] settings) =>
