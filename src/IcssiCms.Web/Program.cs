@@ -1,4 +1,3 @@
-// The Umbraco 17 template's Program.cs. IcssiCmsComposer (in IcssiCms.Core) is found by AddComposers().
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 builder.CreateUmbracoBuilder()
@@ -25,3 +24,5 @@ app.UseUmbraco()
     });
 
 await app.RunAsync();
+
+public partial class Program;
