@@ -1,10 +1,14 @@
+using IcssiCms.Web.Hosting;
+
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.AddGeneratedSettings();
 
 builder.CreateUmbracoBuilder()
     .AddBackOffice()
     .AddWebsite()
     .AddDeliveryApi()
     .AddComposers()
+    .AddIcssiSite()
     .Build();
 
 WebApplication app = builder.Build();
@@ -25,4 +29,5 @@ app.UseUmbraco()
 
 await app.RunAsync();
 
+/// <summary>The site's entry point; public so that integration tests can boot it with WebApplicationFactory.</summary>
 public partial class Program;
