@@ -1,23 +1,67 @@
 using IcssiCms.Core.Delivery;
+using IcssiCms.Core.Forms;
+using IcssiCms.Core.Health;
+using IcssiCms.Core.Languages;
 using IcssiCms.Core.Publishing;
+using IcssiCms.Core.Usync;
+using IcssiCms.Core.Usync.Handlers;
+using IcssiCms.Core.Usync.Importing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Notifications;
+using Umbraco.Cms.Core.Services;
+using Umbraco.Cms.Web.Common.ApplicationBuilder;
 using Umbraco.Extensions;
 
 namespace IcssiCms.Core;
 
 public static class IcssiCmsBuilderExtensions
 {
-    /// <summary>The hub plugin's wiring into an Umbraco site: its publishing rules and its Delivery API extensions.</summary>
+    /// <summary>
+    /// The hub plugin's wiring into an Umbraco site: Sorani Kurdish as a language, the uSync import and export, the
+    /// hub's forms and their picker, its publishing rules, its Delivery API extensions and its health endpoint.
+    /// </summary>
     public static IUmbracoBuilder AddIcssiCms(this IUmbracoBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddUnique<IIsoCodeValidator, SoraniAwareIsoCodeValidator>();
+
+        AddUsync(builder);
+        AddForms(builder);
+        AddPublishingRules(builder);
+        AddDeliveryApi(builder);
+        AddHealth(builder);
+        return builder;
+    }
+
+    private static void AddUsync(IUmbracoBuilder builder)
+    {
+        builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName);
+        builder.Services.AddSingleton<IUsyncItemHandler, LanguageHandler>();
+        builder.Services.AddSingleton<IUsyncItemHandler, DictionaryHandler>();
+        builder.Services.AddSingleton<IUsyncItemHandler, DataTypeHandler>();
+        builder.Services.AddSingleton<IUsyncItemHandler, ContentTypeHandler>();
+        builder.Services.AddSingleton<IUsyncItemHandler, ContentHandler>();
+        builder.Services.AddSingleton<IUsyncItemHandler, FormHandler>();
+        builder.Services.AddSingleton<UsyncImporter>();
+        builder.Services.AddSingleton<UsyncImportStatus>();
+        builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, StartupImport>();
+    }
+
+    private static void AddForms(IUmbracoBuilder builder)
+    {
+        builder.Services.AddSingleton<HubForms>();
+        builder.DataEditors().Add<FormPickerPropertyEditor>();
+    }
+
+    private static void AddPublishingRules(IUmbracoBuilder builder) =>
         builder
             .AddNotificationHandler<ContentPublishingNotification, NewsMustPickCampaign>()
             .AddNotificationHandler<ContentPublishingNotification, ConferenceEndsAfterStart>();
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
+    private static void AddDeliveryApi(IUmbracoBuilder builder)
+    {
         builder.Services.TryAddSingleton<ICampaignSlugs, UmbracoCampaignSlugs>();
         foreach (var handler in HubDeliveryApi.FilterHandlers)
         {
@@ -33,7 +77,12 @@ public static class IcssiCmsBuilderExtensions
         {
             builder.ContentIndexHandlers().Add(handler);
         }
+    }
 
-        return builder;
+    private static void AddHealth(IUmbracoBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<UsyncImportHealthCheck>(UsyncImportHealthCheck.Name);
+        builder.Services.Configure<UmbracoPipelineOptions>(options =>
+            options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Health") { PreMapEndpoints = HealthEndpoint.Map }));
     }
 }

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using IcssiCms.Usync.Model;
+using NPoco;
+using Umbraco.Cms.Infrastructure.Scoping;
+
+namespace IcssiCms.Core.Forms;
+
+/// <summary>
+/// The hub's forms in the plugin's table (<see cref="FormDto"/>), in Umbraco's database and scopes: inside an import
+/// they join its scope (and its rollback); on their own, each call is its own short scope.
+/// </summary>
+public sealed class HubForms(IScopeProvider scopes)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    public IReadOnlyList<UsyncForm> GetAll()
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.Fetch<FormDto>(new Sql($"SELECT * FROM {FormDto.TableName} ORDER BY name"))
+            .Select(Read)
+            .ToList();
+    }
+
+    public UsyncForm? Get(Guid key)
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        var dto = scope.Database.FirstOrDefault<FormDto>(new Sql($"SELECT * FROM {FormDto.TableName} WHERE {Quoted("key")} = @0", key));
+        return dto is null ? null : Read(dto);
+    }
+
+    public void Save(UsyncForm form, DateTime updatedUtc)
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        var dto = new FormDto
+        {
+            Key = form.Key,
+            Alias = form.Alias,
+            Name = form.Name,
+            Definition = JsonSerializer.Serialize(form, Json),
+            UpdatedUtc = updatedUtc,
+        };
+
+        // Another form may hold the alias under an older key (the file was re-keyed): the alias is unique.
+        scope.Database.Execute(new Sql($"DELETE FROM {FormDto.TableName} WHERE alias = @0 AND {Quoted("key")} <> @1", form.Alias, form.Key));
+        if (scope.Database.Update(dto) == 0)
+        {
+            scope.Database.Insert(dto);
+        }
+    }
+
+    public bool Delete(Guid key, string alias)
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.Execute(new Sql($"DELETE FROM {FormDto.TableName} WHERE {Quoted("key")} = @0 OR alias = @1", key, alias)) > 0;
+    }
+
+    private string Quoted(string column) => scopes.SqlContext.SqlSyntax.GetQuotedColumnName(column);
+
+    private static UsyncForm Read(FormDto dto) =>
+        JsonSerializer.Deserialize<UsyncForm>(dto.Definition, Json)
+        ?? throw new InvalidDataException($"Form {dto.Key} ('{dto.Alias}') has no definition.");
+}

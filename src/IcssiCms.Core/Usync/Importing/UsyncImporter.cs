@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using IcssiCms.Core.Usync.Handlers;
+using IcssiCms.Usync;
+using IcssiCms.Usync.Model;
+using IcssiCms.Usync.Validation;
+using Microsoft.Extensions.Logging;
+using Umbraco.Cms.Core;
+using RepositoryCacheMode = Umbraco.Cms.Core.Scoping.RepositoryCacheMode;
+using Umbraco.Cms.Infrastructure.Examine;
+using Umbraco.Cms.Infrastructure.Scoping;
+
+namespace IcssiCms.Core.Usync.Importing;
+
+/// <summary>
+/// Imports a uSync v17 folder into Umbraco, with uSync's semantics: handlers in priority order, only the items whose
+/// files changed since the last import (their hashes are kept in the plugin's table), delete markers applied last. The
+/// whole folder is read and validated before anything is written, and a folder with any problem is refused whole; the
+/// writes happen in one Umbraco scope, so that Umbraco refusing an item rolls everything back. Content imported is
+/// queryable in the Delivery API when this returns: its index is rebuilt at once rather than left to Umbraco's rebuild.
+/// </summary>
+public sealed class UsyncImporter(
+    IScopeProvider scopes,
+    IEnumerable<IUsyncItemHandler> handlers,
+    IIndexRebuilder indexRebuilder,
+    TimeProvider clock,
+    ILogger<UsyncImporter> logger)
+{
+    private readonly UsyncFolderReader _reader = new();
+    private readonly UsyncSetValidator _validator = new();
+    private readonly IReadOnlyList<IUsyncItemHandler> _handlers = handlers.OrderBy(h => h.Handler.Priority).ToList();
+
+    /// <param name="folder">The uSync folder (the one holding <c>usync.config</c>).</param>
+    /// <param name="groups">Which handler groups to import: "All", "Settings", "Content", "Forms", or a list.</param>
+    /// <param name="force">Import every item, changed or not (uSync's full import).</param>
+    public async Task<UsyncImportResult> ImportAsync(string folder, string groups = "All", bool force = false, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var active = UsyncHandlers.InGroups(groups);
+        var itemTypes = active.Select(h => h.ItemType).ToHashSet();
+
+        if (!force && Directory.Exists(folder) && IsUnchanged(folder, active, itemTypes))
+        {
+            logger.LogInformation("uSync import: the files are unchanged since the last import ({Elapsed} ms)", stopwatch.ElapsedMilliseconds);
+            return Result(UsyncImportOutcome.Unchanged, 0, [], 0, [], stopwatch);
+        }
+
+        // The whole folder is read and checked, whatever the groups: references cross handlers.
+        var read = _reader.Read(folder);
+        var problems = read.Problems.Concat(read.IsValid ? _validator.Validate(read.Set) : []).ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                logger.LogError("uSync import refused: {File}:{Line}: {Problem}", problem.Source.File, problem.Source.Line, problem.Message);
+            }
+
+            logger.LogError("uSync import refused whole: {Count} problems in {Folder}; nothing was written", problems.Count, folder);
+            return Result(UsyncImportOutcome.Refused, read.Set.Files.Count, [], 0, problems, stopwatch);
+        }
+
+        var set = read.Set;
+        var written = new Dictionary<UsyncItemType, int>();
+        var deleted = 0;
+        try
+        {
+            using var scope = scopes.CreateScope(repositoryCacheMode: RepositoryCacheMode.Scoped);
+
+            // One import at a time, across the servers of a load-balanced site: the second finds the files recorded.
+            scope.EagerWriteLock(Constants.Locks.ContentTypes, Constants.Locks.ContentTree);
+            var stored = UsyncFileRecords.Read(scope.Database, itemTypes);
+            var changed = set.Files
+                .Where(f => itemTypes.Contains(f.ItemType) && (force || stored.GetValueOrDefault(f.Path) != f.Hash))
+                .Select(f => f.Path)
+                .ToHashSet(StringComparer.Ordinal);
+
+            var import = new UsyncImportContext(set, changed);
+            foreach (var handler in _handlers.Where(h => itemTypes.Contains(h.Handler.ItemType)))
+            {
+                written[handler.Handler.ItemType] = await handler.ImportAsync(import, cancellationToken);
+            }
+
+            foreach (var handler in _handlers.Where(h => itemTypes.Contains(h.Handler.ItemType)).Reverse())
+            {
+                var deletes = set.Deletes.Where(d => d.ItemType == handler.Handler.ItemType).ToList();
+                deleted += deletes.Count == 0 ? 0 : await handler.DeleteAsync(deletes, cancellationToken);
+            }
+
+            UsyncFileRecords.Replace(scope.Database, itemTypes, set.Files, clock.GetUtcNow().UtcDateTime);
+            scope.Complete();
+        }
+        catch (UsyncImportException ex)
+        {
+            logger.LogError("uSync import failed and was rolled back: {File}:{Line}: {Problem}", ex.Location.File, ex.Location.Line, ex.Problem);
+            return Result(UsyncImportOutcome.Failed, set.Files.Count, [], 0, [new UsyncProblem(ex.Location, ex.Problem)], stopwatch);
+        }
+
+        if (written.GetValueOrDefault(UsyncItemType.Content) > 0 || written.GetValueOrDefault(UsyncItemType.ContentType) > 0 || deleted > 0)
+        {
+            await RefreshDeliveryIndexAsync();
+        }
+
+        logger.LogInformation(
+            "uSync import: {Files} files; wrote {Languages} languages, {Dictionary} dictionary items, {DataTypes} data types, {ContentTypes} document types, {Content} content items, {Forms} forms; deleted {Deleted}; {Elapsed} ms",
+            set.Files.Count,
+            written.GetValueOrDefault(UsyncItemType.Language),
+            written.GetValueOrDefault(UsyncItemType.Dictionary),
+            written.GetValueOrDefault(UsyncItemType.DataType),
+            written.GetValueOrDefault(UsyncItemType.ContentType),
+            written.GetValueOrDefault(UsyncItemType.Content),
+            written.GetValueOrDefault(UsyncItemType.Form),
+            deleted,
+            stopwatch.ElapsedMilliseconds);
+        return Result(UsyncImportOutcome.Imported, set.Files.Count, written, deleted, [], stopwatch);
+    }
+
+    /// <summary>Hashing alone, without parsing, tells whether any file of these handlers changed since the last import.</summary>
+    private bool IsUnchanged(string folder, IReadOnlyList<UsyncHandler> active, IReadOnlySet<UsyncItemType> itemTypes)
+    {
+        Dictionary<string, string> stored;
+        using (var scope = scopes.CreateScope(autoComplete: true))
+        {
+            stored = UsyncFileRecords.Read(scope.Database, itemTypes);
+        }
+
+        var files = UsyncFolderReader.ListFiles(folder, active);
+        if (stored.Count == 0 || files.Count != stored.Count)
+        {
+            return false;
+        }
+
+        var same = new bool[files.Count];
+        Parallel.For(0, files.Count, i =>
+            same[i] = stored.GetValueOrDefault(files[i].Path) == UsyncFolderReader.HashOf(File.ReadAllBytes(Path.Combine(folder, files[i].Path))));
+        return same.All(s => s);
+    }
+
+    /// <summary>
+    /// Rebuilds the Delivery API's index now, on this server: Umbraco's own rebuild after a start waits a minute, and
+    /// holds the indexing queue that long. Other servers index the items as their cache refreshers tell them.
+    /// </summary>
+    private async Task RefreshDeliveryIndexAsync()
+    {
+        var rebuilt = await indexRebuilder.RebuildIndexAsync(Constants.UmbracoIndexes.DeliveryApiContentIndexName, TimeSpan.Zero, useBackgroundThread: false);
+        if (!rebuilt.Success)
+        {
+            logger.LogWarning("The Delivery API index was not rebuilt after the import: {Result}", rebuilt.Result);
+        }
+    }
+
+    private static UsyncImportResult Result(
+        UsyncImportOutcome outcome, int files, Dictionary<UsyncItemType, int> written, int deleted, IReadOnlyList<UsyncProblem> problems, Stopwatch stopwatch) =>
+        new(outcome, files, written, deleted, problems, stopwatch.Elapsed);
+}
