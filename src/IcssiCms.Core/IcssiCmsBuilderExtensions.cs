@@ -4,6 +4,7 @@ using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Usync;
+using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Core.Usync.Importing;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<IUsyncItemHandler, ContentHandler>();
         builder.Services.AddSingleton<IUsyncItemHandler, FormHandler>();
         builder.Services.AddSingleton<UsyncImporter>();
+        builder.Services.AddSingleton<UsyncExporter>();
         builder.Services.AddSingleton<UsyncImportStatus>();
         builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, StartupImport>();
     }

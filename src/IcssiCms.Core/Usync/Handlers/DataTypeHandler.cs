@@ -21,6 +21,8 @@ public sealed class DataTypeHandler(
     IDataTypeService dataTypes,
     IDataTypeContainerService containers,
     IContentTypeService contentTypes,
+    IMediaTypeService mediaTypes,
+    IMemberTypeService memberTypes,
     PropertyEditorCollection editors,
     IConfigurationEditorJsonSerializer configurationSerializer) : IUsyncItemHandler
 {
@@ -86,16 +88,22 @@ public sealed class DataTypeHandler(
     }
 
     /// <summary>
-    /// The hub's data types: those a document type uses, and any a developer added. Umbraco's stock data types that
-    /// nothing uses (upload, media picker, labels and so on) are part of Umbraco, not of the hub's schema.
+    /// The hub's data types: those its document types use, and any a developer added that nothing uses yet. Umbraco's
+    /// stock data types that only media and member types use, or nothing, are Umbraco's, not the hub's schema.
     /// </summary>
     public async Task<UsyncSet> ExportAsync(UsyncSet set, CancellationToken cancellationToken)
     {
-        var used = contentTypes.GetAll().SelectMany(t => t.PropertyTypes).Select(p => p.DataTypeKey).ToHashSet();
+        var usedByDocuments = contentTypes.GetAll().SelectMany(t => t.PropertyTypes).Select(p => p.DataTypeKey).ToHashSet();
+        var usedElsewhere = mediaTypes.GetAll().SelectMany(t => t.PropertyTypes)
+            .Concat(memberTypes.GetAll().SelectMany(t => t.PropertyTypes))
+            .Select(p => p.DataTypeKey)
+            .ToHashSet();
         var items = new List<UsyncDataType>();
         foreach (var dataType in await dataTypes.GetAllAsync())
         {
-            if (!used.Contains(dataType.Key) && UmbracoStockDataTypes.Contains(dataType.Key))
+            var hubs = usedByDocuments.Contains(dataType.Key)
+                || (!usedElsewhere.Contains(dataType.Key) && !UmbracoStockDataTypes.Contains(dataType.Key));
+            if (!hubs)
             {
                 continue;
             }
