@@ -1,4 +1,7 @@
+using Examine.Lucene;
 using IcssiCms.Core.Delivery;
+using IcssiCms.Core.Delivery.Caching;
+using IcssiCms.Core.Delivery.Indexing;
 using IcssiCms.Core.Forms;
 using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
@@ -7,11 +10,14 @@ using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Core.Usync.Importing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
+using Umbraco.Cms.Infrastructure.Examine;
 using Umbraco.Cms.Web.Common.ApplicationBuilder;
 using Umbraco.Extensions;
 
@@ -65,6 +71,17 @@ public static class IcssiCmsBuilderExtensions
     private static void AddDeliveryApi(IUmbracoBuilder builder)
     {
         builder.Services.TryAddSingleton<ICampaignSlugs, UmbracoCampaignSlugs>();
+        builder.Services.AddSingleton<IPostConfigureOptions<LuceneDirectoryIndexOptions>, DeliveryIndexOptions>();
+
+        builder.Services.AddSingleton<ContentGeneration>();
+        builder.Services.AddSingleton<AnswersAcrossAChangePolicy>();
+        builder.Services.AddOptions<OutputCacheOptions>()
+            .Configure<AnswersAcrossAChangePolicy>((options, policy) => options.AddBasePolicy(policy));
+        builder.AddNotificationAsyncHandler<ContentCacheRefresherNotification, DeliveryCacheEviction>();
+        builder.AddNotificationHandler<UmbracoApplicationStartingNotification, DeliveryCacheEviction>();
+
+        builder.Services.RemoveAll(d => d.ImplementationType == typeof(RebuildOnStartedHandler));
+        builder.AddNotificationHandler<UmbracoApplicationStartedNotification, IndexRebuildAfterStart>();
         foreach (var handler in HubDeliveryApi.FilterHandlers)
         {
             builder.FilterHandlers().Add(handler);

@@ -12,7 +12,9 @@ namespace IcssiCms.Core.Delivery.Indexing;
 /// <summary>
 /// Indexes the words a visitor would search for, per culture: the name and every text, text area, rich text,
 /// tag and repeatable text property, whatever the document type, so that a property added through uSync is
-/// searchable without a code change. Rich text is indexed as its text, without markup.
+/// searchable without a code change. Rich text is indexed as its text, without markup. A culture with an analysis of
+/// its own (<see cref="SearchLanguages"/>) also has its words in its own field, which the <c>search:</c> filter reads
+/// on Umbraco; the embedded host analyses <see cref="FieldName"/> per culture itself.
 /// </summary>
 public sealed partial class SearchTextIndexer : IContentIndexHandler
 {
@@ -44,11 +46,16 @@ public sealed partial class SearchTextIndexer : IContentIndexHandler
             }
         }
 
-        return [new IndexFieldValue { FieldName = FieldName, Values = [text.ToString()] }];
+        var words = text.ToString();
+        var languageField = SearchLanguages.FieldFor(culture);
+        return languageField == FieldName
+            ? [new IndexFieldValue { FieldName = FieldName, Values = [words] }]
+            : [new IndexFieldValue { FieldName = FieldName, Values = [words] }, new IndexFieldValue { FieldName = languageField, Values = [words] }];
     }
 
     public IEnumerable<IndexField> GetFields() =>
-        [new IndexField { FieldName = FieldName, FieldType = FieldType.StringAnalyzed, VariesByCulture = true }];
+        SearchLanguages.All.Select(l => l.FieldName).Prepend(FieldName)
+            .Select(field => new IndexField { FieldName = field, FieldType = FieldType.StringAnalyzed, VariesByCulture = true });
 
     /// <summary>Rich text as its words; tag and repeatable-text arrays as their items.</summary>
     internal static string PlainText(string editorAlias, string value)
