@@ -53,6 +53,25 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<IUsyncItemHandler, FormHandler>();
         builder.Services.AddSingleton<UsyncImporter>();
         builder.Services.AddSingleton<UsyncExporter>();
+        builder.Services.AddSingleton<UsyncExportOnSave>();
+        builder
+            .AddNotificationAsyncHandler<ContentSavedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentPublishedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentUnpublishedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentMovedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentMovedToRecycleBinNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentSortedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentDeletedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentTypeSavedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentTypeMovedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<ContentTypeDeletedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<DataTypeSavedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<DataTypeMovedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<DataTypeDeletedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<LanguageSavedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<LanguageDeletedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<DictionaryItemSavedNotification, ExportOnSaveNotifications>()
+            .AddNotificationAsyncHandler<DictionaryItemDeletedNotification, ExportOnSaveNotifications>();
         builder.Services.AddSingleton<UsyncImportStatus>();
         builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, StartupImport>();
     }

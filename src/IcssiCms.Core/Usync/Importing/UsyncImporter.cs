@@ -25,9 +25,14 @@ public sealed class UsyncImporter(
     TimeProvider clock,
     ILogger<UsyncImporter> logger)
 {
+    private static readonly AsyncLocal<bool> Importing = new();
+
     private readonly UsyncFolderReader _reader = new();
     private readonly UsyncSetValidator _validator = new();
     private readonly IReadOnlyList<IUsyncItemHandler> _handlers = handlers.OrderBy(h => h.Handler.Priority).ToList();
+
+    /// <summary>True inside an import: what it saves comes from the folder, and is not exported back to it on save.</summary>
+    public static bool IsImporting => Importing.Value;
 
     /// <param name="folder">The uSync folder (the one holding <c>usync.config</c>).</param>
     /// <param name="groups">Which handler groups to import: "All", "Settings", "Content", "Forms", or a list.</param>
@@ -61,6 +66,7 @@ public sealed class UsyncImporter(
         var set = read.Set;
         var written = new Dictionary<UsyncItemType, int>();
         var deleted = 0;
+        Importing.Value = true;
         try
         {
             using var scope = scopes.CreateScope(repositoryCacheMode: RepositoryCacheMode.Scoped);
@@ -92,6 +98,10 @@ public sealed class UsyncImporter(
         {
             logger.LogError("uSync import failed and was rolled back: {File}:{Line}: {Problem}", ex.Location.File, ex.Location.Line, ex.Problem);
             return Result(UsyncImportOutcome.Failed, set.Files.Count, [], 0, [new UsyncProblem(ex.Location, ex.Problem)], stopwatch);
+        }
+        finally
+        {
+            Importing.Value = false;
         }
 
         if (written.GetValueOrDefault(UsyncItemType.Content) > 0 || written.GetValueOrDefault(UsyncItemType.ContentType) > 0 || deleted > 0)
