@@ -7,5 +7,14 @@ public sealed class ChangingSiteCollection : ICollectionFixture<ChangingSite>
     public const string Name = "Changing site";
 }
 
-/// <summary>A site seeded like the other, whose content and uSync folder tests change.</summary>
-public sealed class ChangingSite : HubSite;
+/// <summary>
+/// A site seeded like the other, whose content and uSync folder tests change. It exports on save (uSync's
+/// <c>ExportOnSave: All</c>), into its own copy of the folder.
+/// </summary>
+public sealed class ChangingSite : HubSite
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["uSync:Settings:ExportOnSave"] = "All",
+    };
+}

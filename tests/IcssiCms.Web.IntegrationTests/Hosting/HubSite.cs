@@ -17,16 +17,23 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HubSite()
     {
+        ContentRoot = Path.Combine(Path.GetTempPath(), "icssi-site-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(ContentRoot);
         File.Copy(Path.Combine(RepositoryRoot, "appsettings.json"), Path.Combine(ContentRoot, "appsettings.json"));
         CopyFolder(RepositoryUsyncFolder, UsyncFolder);
     }
 
+    /// <summary>The site again, on the content root (database, indexes, uSync folder) an earlier site left.</summary>
+    protected HubSite(string contentRoot) => ContentRoot = contentRoot;
+
+    /// <summary>Keep the content root when the site stops, for a site started again on it.</summary>
+    public bool KeepsContentRoot { get; init; }
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string RepositoryUsyncFolder => Path.Combine(RepositoryRoot, "uSync", "v17");
 
-    public string ContentRoot { get; } = Path.Combine(Path.GetTempPath(), "icssi-site-" + Guid.NewGuid().ToString("N")[..12]);
+    public string ContentRoot { get; }
 
     public string UsyncFolder => Path.Combine(ContentRoot, "uSync", "v17");
 
@@ -45,10 +52,15 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
         StartupImport = await Services.GetRequiredService<UsyncImportStatus>().Completion;
     }
 
-    public new async Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        DeleteFolder(ContentRoot);
+        if (!KeepsContentRoot)
+        {
+            DeleteFolder(ContentRoot);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -63,6 +75,9 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>A site started on the content root an earlier one left, which it deletes when it stops.</summary>
+    public static HubSite Restart(string contentRoot) => new RestartedSite(contentRoot);
+
     public static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -72,6 +87,8 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
             File.Copy(file, target, overwrite: true);
         }
     }
+
+    private sealed class RestartedSite(string contentRoot) : HubSite(contentRoot);
 
     private static void DeleteFolder(string folder)
     {

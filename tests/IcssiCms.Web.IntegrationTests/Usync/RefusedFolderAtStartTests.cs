@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IcssiCms.Core.Usync.Importing;
+using IcssiCms.Web.IntegrationTests.Hosting;
+
+namespace IcssiCms.Web.IntegrationTests.Usync;
+
+/// <summary>A site that starts with a uSync folder it must refuse keeps serving what it had, and says why.</summary>
+[Collection(RestartCollection.Name)]
+public sealed class RefusedFolderAtStartTests
+{
+    [Fact]
+    public async Task A_Site_Started_With_A_Broken_Folder_Serves_What_It_Had_And_Names_The_File_And_Line()
+    {
+        string contentRoot;
+        await using (var first = new HubSite { KeepsContentRoot = true })
+        {
+            await first.InitializeAsync();
+            Assert.Equal(UsyncImportOutcome.Imported, first.StartupImport?.Outcome);
+            contentRoot = first.ContentRoot;
+            var summary = Path.Combine(first.UsyncFolder, "Content", "save-the-tigris.config");
+            File.WriteAllText(summary, File.ReadAllText(summary).Replace("One of the major campaigns", "A change that must not land", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(first.UsyncFolder, "Content", "broken.config"), "<Content>\n  <Info>\n</Content>");
+        }
+
+        await using var again = HubSite.Restart(contentRoot);
+        await again.InitializeAsync();
+        using var http = again.CreateClient();
+
+        Assert.Equal(UsyncImportOutcome.Refused, again.StartupImport?.Outcome);
+        using var health = await http.GetAsync("/healthz");
+        var report = await health.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("Content/broken.config:3", report);
+
+        var campaign = await http.GetFromJsonAsync<JsonElement>("/umbraco/delivery/api/v2/content/item/a9ff1064-cf1a-5661-b800-7b3fcfa41fa9");
+        Assert.StartsWith("One of the major campaigns", campaign.GetProperty("properties").GetProperty("summary").GetString());
+    }
+}
+
+/// <summary>Tests that stop a site and start it again on the same content root.</summary>
+[CollectionDefinition(Name)]
+public sealed class RestartCollection
+{
+    public const string Name = "Restarted site";
+}
