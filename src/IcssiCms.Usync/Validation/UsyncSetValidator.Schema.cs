@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IcssiCms.Usync.Editors;
 using IcssiCms.Usync.Model;
+using IcssiCms.Usync.Mapping;
 using Umbraco.Cms.Core.Models;
+using Umbraco.Cms.Core.Models.PublishedContent;
+using Umbraco.Extensions;
 
 namespace IcssiCms.Usync.Validation;
 
@@ -84,9 +87,7 @@ public sealed partial class UsyncSetValidator
                 context.Problem(type.Source, $"'{type.Alias}' cannot be a composition of itself.");
             }
 
-            var inherited = type.Compositions
-                .Select(c => context.ContentTypesByKey.GetValueOrDefault(c.Key))
-                .OfType<UsyncContentType>()
+            var inherited = CompositionsOf(context, type)
                 .SelectMany(c => c.Properties.Select(p => (Composition: c.Alias, p.Alias)))
                 .ToList();
             var tabs = type.Tabs.Select(t => t.Alias).ToHashSet(StringComparer.Ordinal);
@@ -101,7 +102,10 @@ public sealed partial class UsyncSetValidator
             }
 
             ReportDuplicates(context, type.Properties, p => p.Alias, p => type.Source with { Line = p.Line }, "property alias", StringComparer.OrdinalIgnoreCase);
+            CheckUmbracoRules(context, type);
         }
+
+        ReportCompositionCycles(context);
     }
 
     private static void CheckReferences(ValidationContext context, UsyncContentType type, IEnumerable<UsyncReference> references, string what)
@@ -153,4 +157,129 @@ public sealed partial class UsyncSetValidator
             }
         }
     }
+
+    /// <summary>
+    /// What Umbraco's back office would refuse when an editor next saves the type, though its services take it: an
+    /// alias that is not safe, or is reserved (the members of Umbraco's published content, and "system" for a type), a
+    /// property alias equal to its type's, a tab or group whose kind differs from the one of the same alias a
+    /// composition brings, an element type that varies by segment.
+    /// </summary>
+    private static void CheckUmbracoRules(ValidationContext context, UsyncContentType type)
+    {
+        if (!IsSafeAlias(type.Alias) || type.Alias.Equals("system", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Problem(type.Source, $"'{type.Alias}' is not an alias Umbraco accepts for a document type.");
+        }
+
+        if (type.IsElement && type.Variations.HasFlag(ContentVariation.Segment))
+        {
+            context.Problem(type.Source, $"'{type.Alias}' is an element type, and element types cannot vary by segment.");
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (!IsSafeAlias(property.Alias))
+            {
+                context.Problem(type.Source, property.Line, $"Property alias '{property.Alias}' is not an alias Umbraco accepts.");
+            }
+            else if (ReservedPropertyAliases.Contains(property.Alias))
+            {
+                context.Problem(type.Source, property.Line, $"Property alias '{property.Alias}' is reserved by Umbraco (published content has a member of that name).");
+            }
+            else if (property.Alias.Equals(type.Alias, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Problem(type.Source, property.Line, $"Property alias '{property.Alias}' is the alias of its document type.");
+            }
+        }
+
+        foreach (var composition in CompositionsOf(context, type))
+        {
+            foreach (var tab in type.Tabs)
+            {
+                if (composition.Tabs.FirstOrDefault(t => t.Alias.Equals(tab.Alias, StringComparison.OrdinalIgnoreCase)) is { } other && other.Type != tab.Type)
+                {
+                    context.Problem(type.Source, tab.Line,
+                        $"'{tab.Alias}' is a {tab.Type.ToLowerInvariant()} here but a {other.Type.ToLowerInvariant()} in composition '{composition.Alias}'.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Every composition of a type, and theirs in turn, once each (a cycle is reported on its own).</summary>
+    private static IEnumerable<UsyncContentType> CompositionsOf(ValidationContext context, UsyncContentType type)
+    {
+        var seen = new HashSet<Guid> { type.Key };
+        var pending = new Stack<UsyncReference>(type.Compositions);
+        while (pending.TryPop(out var reference))
+        {
+            if (seen.Add(reference.Key) && context.ContentTypesByKey.TryGetValue(reference.Key, out var composition))
+            {
+                yield return composition;
+                foreach (var next in composition.Compositions)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+    }
+
+    /// <summary>Compositions that lead back to where they start: Umbraco cannot compose such types.</summary>
+    private static void ReportCompositionCycles(ValidationContext context)
+    {
+        var reported = new HashSet<Guid>();
+        foreach (var type in context.Set.ContentTypes)
+        {
+            if (reported.Contains(type.Key) || FindCycle(context, type) is not { } cycle)
+            {
+                continue;
+            }
+
+            reported.UnionWith(cycle.Select(t => t.Key));
+            context.Problem(type.Source, $"The compositions form a cycle: {string.Join(" → ", cycle.Append(cycle[0]).Select(t => t.Alias))}.");
+        }
+    }
+
+    private static List<UsyncContentType>? FindCycle(ValidationContext context, UsyncContentType start)
+    {
+        var path = new List<UsyncContentType>();
+        var done = new HashSet<Guid>();
+
+        List<UsyncContentType>? Visit(UsyncContentType type)
+        {
+            var at = path.FindIndex(t => t.Key == type.Key);
+            if (at >= 0)
+            {
+                return path[at..];
+            }
+
+            if (!done.Add(type.Key))
+            {
+                return null;
+            }
+
+            path.Add(type);
+            foreach (var reference in type.Compositions)
+            {
+                if (reference.Key != type.Key && context.ContentTypesByKey.TryGetValue(reference.Key, out var next) && Visit(next) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            return null;
+        }
+
+        return Visit(start) is { } found && found[0].Key == start.Key ? found : null;
+    }
+
+    private static bool IsSafeAlias(string alias) =>
+        !string.IsNullOrWhiteSpace(alias) && alias.Length == alias.ToSafeAlias(UmbracoStrings.ShortStringHelper).Length;
+
+    /// <summary>Umbraco's reserved property aliases: the names of published content's members, in any case.</summary>
+    private static readonly HashSet<string> ReservedPropertyAliases = typeof(IPublishedContent)
+        .GetInterfaces()
+        .Append(typeof(IPublishedContent))
+        .SelectMany(t => t.GetProperties().Select(p => p.Name).Concat(t.GetMethods().Where(m => !m.IsSpecialName).Select(m => m.Name)))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -2,6 +2,7 @@ using IcssiCms.Core.Delivery.Indexing;
 using IcssiCms.Core.Delivery.Querying.Filters;
 using IcssiCms.Core.Schema;
 using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Models.PublishedContent;
 
 namespace IcssiCms.UnitTests.Core.Delivery;
 
@@ -14,8 +15,8 @@ public sealed class SearchTests
     {
         var tigris = HubContentItems.Node("Content/save-the-tigris.config");
 
-        var english = (string)_indexer.GetFieldValues(tigris, HubCultures.English).Single().Values.Single();
-        var arabic = (string)_indexer.GetFieldValues(tigris, HubCultures.Arabic).Single().Values.Single();
+        var english = Words(tigris, HubCultures.English, SearchTextIndexer.FieldName);
+        var arabic = Words(tigris, HubCultures.Arabic, SearchTextIndexer.FieldName);
 
         Assert.StartsWith("Save the Tigris", english);
         Assert.Contains("Iraqi Social Forum", english);
@@ -26,33 +27,71 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public void Arabic_And_Sorani_Words_Also_Go_In_Their_Languages_Own_Field()
+    {
+        var tigris = HubContentItems.Node("Content/save-the-tigris.config");
+
+        Assert.Equal(
+            [SearchTextIndexer.FieldName],
+            _indexer.GetFieldValues(tigris, HubCultures.English).Select(v => v.FieldName));
+        Assert.Equal(
+            [SearchTextIndexer.FieldName, "searchText_ar"],
+            _indexer.GetFieldValues(tigris, HubCultures.Arabic).Select(v => v.FieldName));
+        Assert.Equal(Words(tigris, HubCultures.Arabic, SearchTextIndexer.FieldName), Words(tigris, HubCultures.Arabic, "searchText_ar"));
+        Assert.Equal("searchText_ckb", SearchLanguages.FieldFor("ckb-IQ"));
+        Assert.Equal(SearchTextIndexer.FieldName, SearchLanguages.FieldFor("en-GB"));
+    }
+
+    [Fact]
     public void Indexes_Tags_As_Words()
     {
         var call = HubContentItems.Node("Content/call-for-international-participants.config");
 
-        var english = (string)_indexer.GetFieldValues(call, HubCultures.English).Single().Values.Single();
+        var english = Words(call, HubCultures.English, SearchTextIndexer.FieldName);
 
         Assert.Contains("Oslo ICSSI Conference 2014 Iraqi Social Forum", english);
         Assert.DoesNotContain("[\"", english);
     }
 
     [Fact]
-    public void The_Search_Field_Is_Analyzed_And_Varies_By_Culture()
+    public void The_Search_Fields_Are_Analyzed_And_Vary_By_Culture()
     {
-        var field = Assert.Single(_indexer.GetFields());
+        var fields = _indexer.GetFields().ToList();
 
-        Assert.Equal((SearchTextIndexer.FieldName, FieldType.StringAnalyzed, true), (field.FieldName, field.FieldType, field.VariesByCulture));
+        Assert.Equal([SearchTextIndexer.FieldName, "searchText_ar", "searchText_ckb"], fields.Select(f => f.FieldName).Order());
+        Assert.All(fields, field => Assert.Equal((FieldType.StringAnalyzed, true), (field.FieldType, field.VariesByCulture)));
     }
 
-    [Fact]
-    public void Can_Build_A_Search_Filter_For_The_Words_Given()
+    [Theory]
+    [InlineData("en-US", "searchText")]
+    [InlineData("ar", "searchText_ar")]
+    [InlineData("ckb", "searchText_ckb")]
+    public void On_Umbraco_A_Search_Looks_In_The_Field_Of_The_Requests_Language(string culture, string field)
     {
-        var filter = new SearchFilter();
+        var filter = new SearchFilter(new RequestCulture(culture));
         Assert.True(filter.CanHandle("search: Tigris dam "));
 
         var option = filter.BuildFilterOption("search: Tigris dam ");
 
+        Assert.Equal((field, FilterOperation.Is), (option.FieldName, option.Operator));
+        Assert.Equal(["Tigris dam"], option.Values);
+    }
+
+    [Fact]
+    public void Without_A_Variation_Context_A_Search_Looks_For_Every_Word_In_The_Shared_Field()
+    {
+        var option = new SearchFilter().BuildFilterOption("search: Tigris dam ");
+
         Assert.Equal((SearchTextIndexer.FieldName, FilterOperation.Contains), (option.FieldName, option.Operator));
         Assert.Equal(["Tigris dam"], option.Values);
     }
+
+    /// <summary>The request's culture, as Umbraco's Delivery API sets it from Accept-Language.</summary>
+    private sealed class RequestCulture(string culture) : IVariationContextAccessor
+    {
+        public VariationContext? VariationContext { get; set; } = new(culture);
+    }
+
+    private string Words(Umbraco.Cms.Core.Models.IContent content, string culture, string field) =>
+        (string)_indexer.GetFieldValues(content, culture).Single(v => v.FieldName == field).Values.Single();
 }
