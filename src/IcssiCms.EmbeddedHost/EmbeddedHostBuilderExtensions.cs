@@ -191,7 +191,16 @@ public static class EmbeddedHostBuilderExtensions
         services.AddHostedService<ContentScheduler>();
         services.AddSingleton<BackOfficeTimeZone>();
 
-        services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
+        // The plugin now references Umbraco's site packages, whose controllers MVC would otherwise load as application
+        // parts (and refuse: their routes need Umbraco's tokens); the host serves only its own pages.
+        services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages")
+            .ConfigureApplicationPartManager(manager =>
+            {
+                foreach (var part in manager.ApplicationParts.Where(p => p.Name.StartsWith("Umbraco.", StringComparison.Ordinal)).ToList())
+                {
+                    manager.ApplicationParts.Remove(part);
+                }
+            });
         services.AddAuthentication()
             .AddCookie(BackOfficeAuthentication.Scheme, options =>
             {
