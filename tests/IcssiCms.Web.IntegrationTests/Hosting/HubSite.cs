@@ -1,7 +1,11 @@
+using Examine;
+using Examine.Lucene.Providers;
 using IcssiCms.Core.Usync.Importing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Umbraco.Cms.Core;
+using Umbraco.Cms.Infrastructure.Examine;
 
 namespace IcssiCms.Web.IntegrationTests.Hosting;
 
@@ -43,6 +47,7 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         StartupImport = await Services.GetRequiredService<UsyncImportStatus>().Completion;
+        await RebuildDeliveryIndexAsync();
     }
 
     public new async Task DisposeAsync()
@@ -60,6 +65,31 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>
+    /// The import rebuilds the Delivery API's index, but Examine writes it in the background and commits a second after
+    /// the last write: queries made at once find nothing. Rebuilt again on this thread, the index is committed and
+    /// searchable when this returns. (With the Delivery API disabled, nothing fills the index.)
+    /// </summary>
+    private async Task RebuildDeliveryIndexAsync()
+    {
+        const string name = Constants.UmbracoIndexes.DeliveryApiContentIndexName;
+        var rebuilder = Services.GetRequiredService<IIndexRebuilder>();
+        if (!rebuilder.CanRebuild(name))
+        {
+            return;
+        }
+
+        var index = (LuceneIndex)Services.GetRequiredService<IExamineManager>().GetIndex(name);
+        using (index.WithThreadingMode(IndexThreadingMode.Synchronous))
+        {
+            var rebuilt = await rebuilder.RebuildIndexAsync(name, TimeSpan.Zero, useBackgroundThread: false);
+            if (!rebuilt.Success)
+            {
+                throw new InvalidOperationException($"The Delivery API index was not rebuilt: {rebuilt.Result}");
+            }
         }
     }
 
