@@ -191,7 +191,17 @@ public static class EmbeddedHostBuilderExtensions
         services.AddHostedService<ContentScheduler>();
         services.AddSingleton<BackOfficeTimeZone>();
 
-        services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages");
+        // The plugin now references Umbraco's site packages, whose controllers (and the plugin's own, for Umbraco's
+        // Management API) MVC would otherwise load as application parts, and refuse: their routes need Umbraco's tokens.
+        // The host serves only its own pages.
+        services.AddRazorPages(options => options.RootDirectory = "/BackOffice/Pages")
+            .ConfigureApplicationPartManager(manager =>
+            {
+                foreach (var part in manager.ApplicationParts.Where(p => p.Name.StartsWith("Umbraco.", StringComparison.Ordinal) || p.Name == "IcssiCms.Core").ToList())
+                {
+                    manager.ApplicationParts.Remove(part);
+                }
+            });
         services.AddAuthentication()
             .AddCookie(BackOfficeAuthentication.Scheme, options =>
             {

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Examine;
+using Examine.Lucene;
+using Examine.Lucene.Providers;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Model;
@@ -7,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core;
 using RepositoryCacheMode = Umbraco.Cms.Core.Scoping.RepositoryCacheMode;
 using Umbraco.Cms.Infrastructure.Examine;
+using Umbraco.Cms.Infrastructure.Models;
 using Umbraco.Cms.Infrastructure.Scoping;
 
 namespace IcssiCms.Core.Usync.Importing;
@@ -22,6 +26,7 @@ public sealed class UsyncImporter(
     IScopeProvider scopes,
     IEnumerable<IUsyncItemHandler> handlers,
     IIndexRebuilder indexRebuilder,
+    IExamineManager examine,
     TimeProvider clock,
     ILogger<UsyncImporter> logger)
 {
@@ -66,6 +71,7 @@ public sealed class UsyncImporter(
         var set = read.Set;
         var written = new Dictionary<UsyncItemType, int>();
         var deleted = 0;
+        var committing = TimeSpan.Zero;
         Importing.Value = true;
         try
         {
@@ -82,7 +88,10 @@ public sealed class UsyncImporter(
             var import = new UsyncImportContext(set, changed);
             foreach (var handler in _handlers.Where(h => itemTypes.Contains(h.Handler.ItemType)))
             {
+                var started = stopwatch.Elapsed;
                 written[handler.Handler.ItemType] = await handler.ImportAsync(import, cancellationToken);
+                logger.LogDebug("uSync import: {Handler} wrote {Count} items in {Elapsed} ms",
+                    handler.Handler.Alias, written[handler.Handler.ItemType], (int)(stopwatch.Elapsed - started).TotalMilliseconds);
             }
 
             foreach (var handler in _handlers.Where(h => itemTypes.Contains(h.Handler.ItemType)).Reverse())
@@ -93,6 +102,7 @@ public sealed class UsyncImporter(
 
             UsyncFileRecords.Replace(scope.Database, itemTypes, set.Files, clock.GetUtcNow().UtcDateTime);
             scope.Complete();
+            committing = stopwatch.Elapsed;
         }
         catch (UsyncImportException ex)
         {
@@ -104,9 +114,12 @@ public sealed class UsyncImporter(
             Importing.Value = false;
         }
 
+        logger.LogDebug("uSync import: committed, and Umbraco's notifications handled, in {Elapsed} ms", (int)(stopwatch.Elapsed - committing).TotalMilliseconds);
         if (written.GetValueOrDefault(UsyncItemType.Content) > 0 || written.GetValueOrDefault(UsyncItemType.ContentType) > 0 || deleted > 0)
         {
+            var indexing = stopwatch.Elapsed;
             await RefreshDeliveryIndexAsync();
+            logger.LogDebug("uSync import: the Delivery API index rebuilt in {Elapsed} ms", (int)(stopwatch.Elapsed - indexing).TotalMilliseconds);
         }
 
         logger.LogInformation(
@@ -145,16 +158,31 @@ public sealed class UsyncImporter(
     }
 
     /// <summary>
-    /// Rebuilds the Delivery API's index now, on this server: Umbraco's own rebuild after a start waits a minute, and
-    /// holds the indexing queue that long. Other servers index the items as their cache refreshers tell them.
+    /// Rebuilds the Delivery API's index now, on this server, and waits until its searcher sees the rebuild: Umbraco's own
+    /// rebuild after a start waits a minute, and Examine would otherwise write in the background and be searchable a
+    /// moment later. Other servers index the items as their cache refreshers tell them.
     /// </summary>
     private async Task RefreshDeliveryIndexAsync()
     {
-        var rebuilt = await indexRebuilder.RebuildIndexAsync(Constants.UmbracoIndexes.DeliveryApiContentIndexName, TimeSpan.Zero, useBackgroundThread: false);
+        const string name = Constants.UmbracoIndexes.DeliveryApiContentIndexName;
+        if (!examine.TryGetIndex(name, out var index))
+        {
+            return;
+        }
+
+        Attempt<IndexRebuildResult> rebuilt;
+        using (index is LuceneIndex lucene ? lucene.WithThreadingMode(IndexThreadingMode.Synchronous) : null)
+        {
+            rebuilt = await indexRebuilder.RebuildIndexAsync(name, TimeSpan.Zero, useBackgroundThread: false);
+        }
+
         if (!rebuilt.Success)
         {
             logger.LogWarning("The Delivery API index was not rebuilt after the import: {Result}", rebuilt.Result);
+            return;
         }
+
+        (index as LuceneIndex)?.WaitForChanges();
     }
 
     private static UsyncImportResult Result(
