@@ -10,6 +10,7 @@ using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Core.Usync.Importing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -91,11 +92,13 @@ public static class IcssiCmsBuilderExtensions
     {
         builder.Services.TryAddSingleton<ICampaignSlugs, UmbracoCampaignSlugs>();
         builder.Services.AddSingleton<IPostConfigureOptions<LuceneDirectoryIndexOptions>, DeliveryIndexOptions>();
+        builder.Services.Configure<MvcOptions>(options => options.Filters.Add(new DeliveryApiRequestFilter()));
 
         builder.Services.AddSingleton<ContentGeneration>();
         builder.Services.AddSingleton<AnswersAcrossAChangePolicy>();
         builder.Services.AddOptions<OutputCacheOptions>()
-            .Configure<AnswersAcrossAChangePolicy>((options, policy) => options.AddBasePolicy(policy));
+            .Configure<AnswersAcrossAChangePolicy>((options, policy) => options.AddBasePolicy(policy))
+            .Configure(options => options.AddBasePolicy(new VaryByQueryOrderPolicy()));
         builder.AddNotificationAsyncHandler<ContentCacheRefresherNotification, DeliveryCacheEviction>();
         builder.AddNotificationHandler<UmbracoApplicationStartingNotification, DeliveryCacheEviction>();
 

@@ -82,15 +82,19 @@ public sealed class ExpandAndFieldsTests(HubSite site)
             Assert.Equal([HubContentTypes.PageHeader.Title], campaign.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
     }
 
-    /// <summary>Umbraco 18 throws on unbalanced brackets ("Could not parse the 'expand' parameter"): a server error, not a 400.</summary>
+    /// <summary>Umbraco 18 throws on unbalanced brackets (a 500); the plugin answers 400 first, naming the parameter.</summary>
     [Theory]
     [InlineData("expand", "properties[campaigns")]
     [InlineData("fields", "properties[headline")]
-    public async Task An_Expand_Or_Fields_With_Unbalanced_Brackets_Is_A_Server_Error(string parameter, string value)
+    [InlineData("fields", "properties]headline[")]
+    public async Task An_Expand_Or_Fields_With_Unbalanced_Brackets_Is_A_Bad_Request_Naming_It(string parameter, string value)
     {
         using var response = await Api.SendAsync($"{DeliveryApiClient.ItemByPathUrl(CallRoute)}?{parameter}={Uri.EscapeDataString(value)}");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await DeliveryApiClient.ReadJsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains(value, problem.GetProperty("detail").GetString());
     }
 
     /// <summary>Umbraco reads any <c>fields</c> value that names no properties as "none of them".</summary>

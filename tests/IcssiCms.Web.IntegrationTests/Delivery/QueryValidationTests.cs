@@ -47,15 +47,18 @@ public sealed class QueryValidationTests(HubSite site)
         Assert.Equal(unfiltered.Ids, yesterday.Ids);
     }
 
-    /// <summary>Umbraco 18 throws on a negative skip or take ("Skip cannot be negative"): a server error, not a 400.</summary>
+    /// <summary>Umbraco 18 throws on a negative skip or take (a 500); the plugin answers 400 first, naming the parameter.</summary>
     [Theory]
     [InlineData("skip", "-1")]
     [InlineData("take", "-7")]
-    public async Task A_Negative_Skip_Or_Take_Is_A_Server_Error(string parameter, string value)
+    [InlineData("take", "ten")]
+    [InlineData("skip", "99999999999")]
+    public async Task A_Skip_Or_Take_That_Is_Not_A_Whole_Number_Of_Zero_Or_More_Is_A_Bad_Request_Naming_It(string parameter, string value)
     {
-        using var response = await Api.SendAsync(DeliveryApiClient.QueryUrl((parameter, value)));
+        var problem = await BadRequestAsync((parameter, value));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains($"'{value}'", problem.GetProperty("detail").GetString());
     }
 
     private async Task<JsonElement> BadRequestAsync(params (string Name, string Value)[] query)
