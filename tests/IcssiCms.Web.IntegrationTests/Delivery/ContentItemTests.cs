@@ -229,8 +229,8 @@ public sealed class ContentItemTests(HubSite site)
     }
 
     /// <summary>
-    /// The uSync file's <c>CreateDate</c>, as Umbraco 18 serves a create date: without an offset (unlike <c>updateDate</c>,
-    /// which it serves in UTC), whether the date came from an import or from Umbraco itself.
+    /// The uSync file's <c>CreateDate</c>, as Umbraco 18 serves it: without an offset (unlike <c>updateDate</c>, which it
+    /// serves in UTC), even when the import gives Umbraco the date as UTC.
     /// </summary>
     [Fact]
     public async Task The_Create_Date_Is_The_Seeded_One_Without_An_Offset()
