@@ -42,12 +42,12 @@ public sealed class DeliveryCacheEviction(
             return;
         }
 
-        index.IndexOperationComplete += (_, _) =>
+        // The index's searcher sees a change a moment after the write: wait for it (off Examine's indexing thread), then evict.
+        index.IndexOperationComplete += (_, _) => _ = Task.Run(() =>
         {
-            // The index's searcher sees a change a moment after the write; wait for it, then evict.
             (index as LuceneIndex)?.WaitForChanges();
-            _ = EvictAsync("the Delivery API index changed", CancellationToken.None);
-        };
+            return EvictAsync("the Delivery API index changed", CancellationToken.None);
+        });
     }
 
     private async Task EvictAsync(string reason, CancellationToken cancellationToken)

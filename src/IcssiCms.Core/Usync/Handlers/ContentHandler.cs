@@ -36,10 +36,15 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
 
         var later = new List<UsyncContent>();
         var waiting = new HashSet<Guid>();
+        var existing = new HashSet<Guid>();
         foreach (var node in nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var content = Write(node, types, ParentIdOf(node, ids));
+            if (content.HasIdentity)
+            {
+                existing.Add(node.Key);
+            }
 
             // Publishing waits for what the item picks, and an item waits for its parent.
             var pointsAhead = node.Properties.SelectMany(v => ContentReferences.KeysIn(v.Value)).Any(key => !Exists(key));
@@ -63,7 +68,8 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
             Publish(contentService.GetById(node.Key)!, node);
         }
 
-        foreach (var node in nodes)
+        // Only what Umbraco had before can be published in a culture the file no longer publishes.
+        foreach (var node in nodes.Where(n => existing.Contains(n.Key)))
         {
             Unpublish(contentService.GetById(node.Key)!, node);
         }
@@ -246,7 +252,7 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
         {
             var parentId = siblings.Key == Guid.Empty ? Constants.System.Root : ids.GetValueOrDefault(siblings.Key, entities.GetId(siblings.Key, UmbracoObjectTypes.Document).Result);
             var wanted = siblings.ToDictionary(n => n.Key, n => n.SortOrder);
-            var children = Paged((page, size) => (contentService.GetPagedChildren(parentId, page, size, out var total, propertyAliases: null, filter: null, ordering: null, loadTemplates: false), total)).ToList();
+            var children = entities.GetChildren(parentId, UmbracoObjectTypes.Document).ToList();
             if (children.All(c => !wanted.TryGetValue(c.Key, out var order) || c.SortOrder == order))
             {
                 continue;
@@ -255,6 +261,7 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
             var ordered = children
                 .OrderBy(c => wanted.TryGetValue(c.Key, out var order) ? order : c.SortOrder)
                 .ThenBy(c => wanted.ContainsKey(c.Key) ? 0 : 1)
+                .Select(c => c.Id)
                 .ToList();
             Check(contentService.Sort(ordered), siblings.First());
         }
