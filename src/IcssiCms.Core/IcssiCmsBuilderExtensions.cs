@@ -5,6 +5,7 @@ using IcssiCms.Core.Delivery.Indexing;
 using IcssiCms.Core.Forms;
 using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
+using IcssiCms.Core.Migrations;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
@@ -74,6 +75,7 @@ public static class IcssiCmsBuilderExtensions
             .AddNotificationAsyncHandler<DictionaryItemSavedNotification, ExportOnSaveNotifications>()
             .AddNotificationAsyncHandler<DictionaryItemDeletedNotification, ExportOnSaveNotifications>();
         builder.Services.AddSingleton<UsyncImportStatus>();
+        builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, RunIcssiCmsMigrations>();
         builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, StartupImport>();
     }
 

@@ -1,24 +1,21 @@
-using Umbraco.Cms.Core.Packaging;
+using Umbraco.Cms.Infrastructure.Migrations;
 
 namespace IcssiCms.Core.Migrations;
 
 /// <summary>
-/// The plugin's own tables, created and upgraded by Umbraco's package migrations: found by Umbraco's type scan, run
-/// unattended at boot (<c>Umbraco:CMS:Unattended:PackageMigrationsUnattended</c>, on by default) by one server of a
-/// load-balanced site, on SQLite and SQL Server alike. A new step is a new <c>To&lt;T&gt;</c> at the end.
+/// The plugin's own tables, created and upgraded by Umbraco's migrations (<see cref="RunIcssiCmsMigrations"/>), on SQLite
+/// and SQL Server alike. Umbraco records how far the plan has run in its key-value table. A new step is a new
+/// <c>To&lt;T&gt;</c> at the end.
 /// </summary>
-public sealed class IcssiCmsMigrationPlan : PackageMigrationPlan
+public sealed class IcssiCmsMigrationPlan : MigrationPlan
 {
     public const string PlanName = "IcssiCms";
 
     public IcssiCmsMigrationPlan()
         : base(PlanName)
     {
-    }
-
-    protected override void DefinePlan()
-    {
-        To<CreateUsyncFileTable>("icssi-usync-files");
-        To<CreateFormTable>("icssi-forms");
+        From(string.Empty)
+            .To<CreateUsyncFileTable>("icssi-usync-files")
+            .To<CreateFormTable>("icssi-forms");
     }
 }
