@@ -8,6 +8,7 @@ using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Validation;
 using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core;
+using Umbraco.Cms.Infrastructure;
 using RepositoryCacheMode = Umbraco.Cms.Core.Scoping.RepositoryCacheMode;
 using Umbraco.Cms.Infrastructure.Examine;
 using Umbraco.Cms.Infrastructure.Models;
@@ -20,7 +21,8 @@ namespace IcssiCms.Core.Usync.Importing;
 /// files changed since the last import (their hashes are kept in the plugin's table), delete markers applied last. The
 /// whole folder is read and validated before anything is written, and a folder with any problem is refused whole; the
 /// writes happen in one Umbraco scope, so that Umbraco refusing an item rolls everything back. Content imported is
-/// queryable in the Delivery API when this returns: its index is rebuilt at once rather than left to Umbraco's rebuild.
+/// queryable in the Delivery API when this returns: its index is rebuilt at once rather than left to Umbraco's rebuild;
+/// Umbraco's other indexes (the back office's search) are rebuilt in the background after it.
 /// </summary>
 public sealed class UsyncImporter(
     IScopeProvider scopes,
@@ -73,6 +75,10 @@ public sealed class UsyncImporter(
         var deleted = 0;
         var committing = TimeSpan.Zero;
         Importing.Value = true;
+
+        // Umbraco would index each item as its scope's notifications are handled: a lot of work on a large import, which
+        // the rebuilds after it redo anyway.
+        Suspendable.ExamineEvents.SuspendIndexers(logger);
         try
         {
             using var scope = scopes.CreateScope(repositoryCacheMode: RepositoryCacheMode.Scoped);
@@ -112,6 +118,7 @@ public sealed class UsyncImporter(
         finally
         {
             Importing.Value = false;
+            Suspendable.ExamineEvents.ResumeIndexers(new RebuildBesideDeliveryIndex(indexRebuilder, examine));
         }
 
         logger.LogDebug("uSync import: committed, and Umbraco's notifications handled, in {Elapsed} ms", (int)(stopwatch.Elapsed - committing).TotalMilliseconds);
