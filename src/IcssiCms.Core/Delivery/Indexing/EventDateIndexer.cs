@@ -21,15 +21,12 @@ public sealed class EventDateIndexer : IContentIndexHandler
 
     public IEnumerable<IndexFieldValue> GetFieldValues(IContent content, string? culture)
     {
-        if (content.ContentType.Alias is not (HubContentTypes.Conference.Alias or HubContentTypes.ConferenceSession.Alias))
-        {
-            return [];
-        }
-
-        var start = content.GetValue<DateTime?>(HubContentTypes.Conference.StartDate);
+        var start = content.ContentType.Alias is HubContentTypes.Conference.Alias or HubContentTypes.ConferenceSession.Alias
+            ? content.GetValue<DateTime?>(HubContentTypes.Conference.StartDate)
+            : null;
         if (start is null)
         {
-            return [];
+            return UndatedLastSortField.Values(StartFieldName, null);
         }
 
         var end = content.GetValue<DateTime?>(HubContentTypes.Conference.EndDate) ?? start.Value;
@@ -41,7 +38,7 @@ public sealed class EventDateIndexer : IContentIndexHandler
         var zone = TimeZoneOf(content);
         return
         [
-            new IndexFieldValue { FieldName = StartFieldName, Values = [ToUtc(start.Value, zone)] },
+            .. UndatedLastSortField.Values(StartFieldName, ToUtc(start.Value, zone)),
             new IndexFieldValue { FieldName = EndFieldName, Values = [ToUtc(end, zone)] },
             new IndexFieldValue { FieldName = LocalStartFieldName, Values = [DateTime.SpecifyKind(start.Value, DateTimeKind.Unspecified)] },
         ];
@@ -49,7 +46,7 @@ public sealed class EventDateIndexer : IContentIndexHandler
 
     public IEnumerable<IndexField> GetFields() =>
     [
-        new IndexField { FieldName = StartFieldName, FieldType = FieldType.Date, VariesByCulture = false },
+        .. UndatedLastSortField.Fields(StartFieldName),
         new IndexField { FieldName = EndFieldName, FieldType = FieldType.Date, VariesByCulture = false },
         new IndexField { FieldName = LocalStartFieldName, FieldType = FieldType.Date, VariesByCulture = false },
     ];

@@ -11,11 +11,12 @@ public sealed class PublishDateSortIndexer : IContentIndexHandler
     public const string FieldName = "publishDate";
 
     public IEnumerable<IndexFieldValue> GetFieldValues(IContent content, string? culture) =>
-        content.ContentType.Alias == HubContentTypes.CampaignNews.Alias
-        && content.GetValue<DateTime?>(HubContentTypes.CampaignNews.PublishDate) is { } published
-            ? [new IndexFieldValue { FieldName = FieldName, Values = [DateTime.SpecifyKind(published, DateTimeKind.Utc)] }]
-            : [];
+        UndatedLastSortField.Values(
+            FieldName,
+            content.ContentType.Alias == HubContentTypes.CampaignNews.Alias
+            && content.GetValue<DateTime?>(HubContentTypes.CampaignNews.PublishDate) is { } published
+                ? DateTime.SpecifyKind(published, DateTimeKind.Utc)
+                : null);
 
-    public IEnumerable<IndexField> GetFields() =>
-        [new IndexField { FieldName = FieldName, FieldType = FieldType.Date, VariesByCulture = false }];
+    public IEnumerable<IndexField> GetFields() => UndatedLastSortField.Fields(FieldName);
 }

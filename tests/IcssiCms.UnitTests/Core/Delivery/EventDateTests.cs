@@ -34,9 +34,12 @@ public sealed class EventDateTests
     }
 
     [Fact]
-    public void Indexes_No_Dates_For_Content_That_Is_Not_An_Event()
+    public void Content_That_Is_Not_An_Event_Has_No_Dates_And_Sorts_After_Every_Event()
     {
-        Assert.Empty(_indexer.GetFieldValues(HubContentItems.Node("Content/save-the-tigris.config"), culture: null));
+        var values = _indexer.GetFieldValues(HubContentItems.Node("Content/save-the-tigris.config"), culture: null);
+
+        var only = Assert.Single(values);
+        Assert.Equal((UndatedLastSortField.Ascending(EventDateIndexer.StartFieldName), DateTime.MaxValue), (only.FieldName, (DateTime)only.Values.Single()));
         Assert.All(_indexer.GetFields(), f => Assert.Equal(FieldType.Date, f.FieldType));
     }
 
@@ -74,7 +77,8 @@ public sealed class EventDateTests
         var sort = new EventDateSort();
         Assert.True(sort.CanHandle(query));
 
-        Assert.Equal((EventDateIndexer.StartFieldName, direction), (sort.BuildSortOption(query).FieldName, sort.BuildSortOption(query).Direction));
+        var field = direction == Direction.Ascending ? UndatedLastSortField.Ascending(EventDateIndexer.StartFieldName) : EventDateIndexer.StartFieldName;
+        Assert.Equal((field, direction), (sort.BuildSortOption(query).FieldName, sort.BuildSortOption(query).Direction));
     }
 
     [Fact]

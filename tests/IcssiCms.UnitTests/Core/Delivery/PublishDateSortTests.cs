@@ -17,7 +17,8 @@ public sealed class PublishDateSortTests
 
         var option = sort.BuildSortOption(query);
 
-        Assert.Equal((PublishDateSortIndexer.FieldName, direction), (option.FieldName, option.Direction));
+        var field = direction == Direction.Ascending ? UndatedLastSortField.Ascending(PublishDateSortIndexer.FieldName) : PublishDateSortIndexer.FieldName;
+        Assert.Equal((field, direction), (option.FieldName, option.Direction));
     }
 
     [Theory]
@@ -26,17 +27,21 @@ public sealed class PublishDateSortTests
     public void Cannot_Handle_Other_Sorts(string query) => Assert.False(new PublishDateSort().CanHandle(query));
 
     [Fact]
-    public void Indexes_A_News_Items_Publish_Date_And_Nothing_Without_One()
+    public void Indexes_A_News_Items_Publish_Date_And_Puts_Undated_Items_Last_When_Oldest_Come_First()
     {
         var indexer = new PublishDateSortIndexer();
         var call = HubContentItems.Node("Content/call-for-international-participants.config");
+        var ascending = UndatedLastSortField.Ascending(PublishDateSortIndexer.FieldName);
 
-        Assert.Empty(indexer.GetFieldValues(call, HubCultures.English));
+        Assert.Equal([(ascending, DateTime.MaxValue)], Fields(indexer, call));
 
         call.SetValue(HubContentTypes.CampaignNews.PublishDate, "2014-09-15T10:00:00");
-        var value = (DateTime)indexer.GetFieldValues(call, HubCultures.English).Single().Values.Single();
+        var date = new DateTime(2014, 9, 15, 10, 0, 0, DateTimeKind.Utc);
 
-        Assert.Equal(new DateTime(2014, 9, 15, 10, 0, 0, DateTimeKind.Utc), value);
-        Assert.Empty(indexer.GetFieldValues(HubContentItems.Node("Content/save-the-tigris.config"), HubCultures.English));
+        Assert.Equal([(PublishDateSortIndexer.FieldName, date), (ascending, date)], Fields(indexer, call));
+        Assert.Equal([(ascending, DateTime.MaxValue)], Fields(indexer, HubContentItems.Node("Content/save-the-tigris.config")));
     }
+
+    private static (string, DateTime)[] Fields(PublishDateSortIndexer indexer, Umbraco.Cms.Core.Models.IContent content) =>
+        indexer.GetFieldValues(content, HubCultures.English).Select(v => (v.FieldName, (DateTime)v.Values.Single())).ToArray();
 }
