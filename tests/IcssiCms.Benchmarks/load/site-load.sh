@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The Umbraco site's figures, side by side with the embedded host in one run:
+#   1. the repository's uSync folder: a fresh install to the first healthy answer (the hub imported), the import's own
+#      time, resident memory after boot, and a warm restart;
+#   2. a generated hub of N news items (default 10,000): the same, for schema plus N items;
+#   3. wrk on loopback against both hosts on that hub: the campaign list query, an item by path and a search, with the
+#      output cache on and off.
+# Usage: tests/IcssiCms.Benchmarks/load/site-load.sh [news items] [seconds per wrk run]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+items=${1:-10000}
+seconds=${2:-15}
+port=5098
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+
+source tests/IcssiCms.Benchmarks/load/hub.sh
+source tests/IcssiCms.Benchmarks/load/site.sh
+build_release src/IcssiCms.Web src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks
+usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
+work=$(dirname "$usync")
+site=""
+hub=""
+trap 'kill $site $hub 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== the repository's uSync folder ($(find uSync/v17 -name '*.config' | wc -l) files)"
+start_site "$port" "$work/seed" "$work/seed.log" uSync__Settings__RootFolder="$PWD/uSync/v17/"
+echo "fresh install to healthy: ${site_seconds} s; import $(import_ms "$work/seed.log"); resident memory $(rss "$site")"
+stop_site
+start_site "$port" "$work/seed" "$work/seed-warm.log" uSync__Settings__RootFolder="$PWD/uSync/v17/"
+echo "warm restart to healthy: ${site_seconds} s; resident memory $(rss "$site")"
+stop_site
+
+echo "== a generated hub: the schema and $items news items"
+start_site "$port" "$work/big" "$work/big.log" uSync__Settings__RootFolder="$usync/"
+echo "fresh install to healthy: ${site_seconds} s; import $(import_ms "$work/big.log"); resident memory $(rss "$site")"
+stop_site
+
+base="http://127.0.0.1:$port/umbraco/delivery/api/v2/content"
+load() { # $1: host name, $2: output cache on (true) or off (false)
+    for target in \
+        "list query|$base?filter=campaign:save-the-tigris&sort=publishDate:desc&take=10" \
+        "item by path|$base/item/campaigns/save-the-tigris/" \
+        "search|$base?filter=search:tigris&take=10"; do
+        name=${target%%|*}
+        url=${target#*|}
+        curl -sf "$url" >/dev/null
+        echo "-- $1, output cache $2: $name"
+        wrk -t2 -c32 -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
+    done
+}
+
+for cache in true false; do
+    echo "== Umbraco site, $items news items, output cache $cache"
+    start_site "$port" "$work/big" "$work/big-$cache.log" uSync__Settings__RootFolder="$usync/" \
+        Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" DOTNET_gcServer=0
+    load "Umbraco site" "$cache"
+    echo "resident memory $(rss "$site")"
+    stop_site
+
+    echo "== embedded host, $items news items, output cache $cache"
+    rm -f "$work"/store.sqlite.db*
+    start_hub "$port" "$work/host-$cache.log" \
+        ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True;Pooling=True" \
+        uSync__Settings__RootFolder="$usync" \
+        Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" \
+        Umbraco__CMS__Logging__Directory="$work/Logs" \
+        DOTNET_gcServer=0
+    load "embedded host" "$cache"
+    echo "resident memory $(rss "$hub")"
+    kill "$hub"
+    wait "$hub" 2>/dev/null || true
+done
