@@ -16,6 +16,7 @@ using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.EmbeddedHost.Logging;
 using IcssiCms.EmbeddedHost.Mail;
 using IcssiCms.EmbeddedHost.Registrations;
+using IcssiCms.Core.Usync;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.EmbeddedHost.Webhooks;
 using IcssiCms.Store;

@@ -1,3 +1,4 @@
+using IcssiCms.Core.Usync;
 using System.Xml;
 using System.Xml.Linq;
 using IcssiCms.Store.Reading;
@@ -178,25 +179,5 @@ internal sealed class ContentExportOnSave(
         return files;
     }
 
-    /// <summary>Writes the file through a temporary file beside it, so that a reader sees the old bytes or the new, never half.</summary>
-    private void WriteAtomically(string relativePath, byte[] bytes)
-    {
-        var path = Path.Combine(Folder, relativePath);
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    private void WriteAtomically(string relativePath, byte[] bytes) => UsyncFolderWriter.WriteFile(Path.Combine(Folder, relativePath), bytes);
 }

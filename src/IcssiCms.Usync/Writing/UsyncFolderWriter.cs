@@ -90,16 +90,7 @@ public sealed class UsyncFolderWriter
 
         foreach (var file in files)
         {
-            var path = Path.Combine(folder, file.Path);
-            if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Bytes))
-            {
-                unchanged.Add(file.Path);
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Bytes);
-            written.Add(file.Path);
+            (WriteFile(Path.Combine(folder, file.Path), file.Bytes) ? written : unchanged).Add(file.Path);
         }
 
         if (options.Clean)
@@ -117,6 +108,32 @@ public sealed class UsyncFolderWriter
         }
 
         return new UsyncWriteResult(written, unchanged, deleted);
+    }
+
+    /// <summary>
+    /// Writes one file, unless it already holds these bytes (then returns false), through a temporary file beside it, so
+    /// that a reader sees the old bytes or the new, never half.
+    /// </summary>
+    public static bool WriteFile(string path, byte[] bytes)
+    {
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return true;
     }
 
     /// <summary>
