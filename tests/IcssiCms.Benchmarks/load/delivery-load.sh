@@ -24,17 +24,7 @@ run() { # $1: output cache on (true) or off (false)
         Umbraco__CMS__Logging__Directory="$work/Logs" \
         DOTNET_gcServer=0
 
-    local base="http://127.0.0.1:$port/umbraco/delivery/api/v2/content"
-    for target in \
-        "list query|$base?filter=campaign:save-the-tigris&sort=publishDate:desc&take=10" \
-        "item by path|$base/item/campaigns/save-the-tigris/" \
-        "search|$base?filter=search:tigris&take=10"; do
-        name=${target%%|*}
-        url=${target#*|}
-        curl -sf "$url" >/dev/null
-        echo "== output cache $1: $name"
-        wrk -t2 -c32 -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
-    done
+    delivery_load "$port" "output cache $1" "$seconds"
     echo "== output cache $1: resident memory $(grep VmRSS /proc/$hub/status | awk '{print $2/1024 " MB"}')"
     kill "$hub"
     wait "$hub" 2>/dev/null || true

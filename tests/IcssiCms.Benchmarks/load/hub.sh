@@ -21,3 +21,19 @@ start_hub() {
         sleep 1
     done
 }
+
+# delivery_load PORT LABEL SECONDS: wrk (2 threads, 32 connections) on the Delivery API at 127.0.0.1:PORT, for SECONDS
+# each: the campaign list query, an item by path and a search, each headed "-- LABEL: what".
+delivery_load() {
+    local base="http://127.0.0.1:$1/umbraco/delivery/api/v2/content" target name url
+    for target in \
+        "list query|$base?filter=campaign:save-the-tigris&sort=publishDate:desc&take=10" \
+        "item by path|$base/item/campaigns/save-the-tigris/" \
+        "search|$base?filter=search:tigris&take=10"; do
+        name=${target%%|*}
+        url=${target#*|}
+        curl -sf "$url" >/dev/null
+        echo "-- $2: $name"
+        wrk -t2 -c32 -d"$3s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
+    done
+}

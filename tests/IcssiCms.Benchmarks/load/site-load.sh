@@ -35,25 +35,11 @@ start_site "$port" "$work/big" "$work/big.log" uSync__Settings__RootFolder="$usy
 echo "fresh install to healthy: ${site_seconds} s; import $(import_ms "$work/big.log"); resident memory $(rss "$site")"
 stop_site
 
-base="http://127.0.0.1:$port/umbraco/delivery/api/v2/content"
-load() { # $1: host name, $2: output cache on (true) or off (false)
-    for target in \
-        "list query|$base?filter=campaign:save-the-tigris&sort=publishDate:desc&take=10" \
-        "item by path|$base/item/campaigns/save-the-tigris/" \
-        "search|$base?filter=search:tigris&take=10"; do
-        name=${target%%|*}
-        url=${target#*|}
-        curl -sf "$url" >/dev/null
-        echo "-- $1, output cache $2: $name"
-        wrk -t2 -c32 -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
-    done
-}
-
 for cache in true false; do
     echo "== Umbraco site, $items news items, output cache $cache"
     start_site "$port" "$work/big" "$work/big-$cache.log" uSync__Settings__RootFolder="$usync/" \
         Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" DOTNET_gcServer=0
-    load "Umbraco site" "$cache"
+    delivery_load "$port" "Umbraco site, output cache $cache" "$seconds"
     echo "resident memory $(rss "$site")"
     stop_site
 
@@ -65,7 +51,7 @@ for cache in true false; do
         Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" \
         Umbraco__CMS__Logging__Directory="$work/Logs" \
         DOTNET_gcServer=0
-    load "embedded host" "$cache"
+    delivery_load "$port" "embedded host, output cache $cache" "$seconds"
     echo "resident memory $(rss "$hub")"
     kill "$hub"
     wait "$hub" 2>/dev/null || true
