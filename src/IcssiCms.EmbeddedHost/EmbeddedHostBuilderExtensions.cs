@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.Core.Delivery;
 using Ganss.Xss;
 using IcssiCms.Core.Publishing;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
@@ -32,9 +33,24 @@ public sealed class FormCatalog(IServiceScopeFactory scopes)
             return built.Definition;
         }
 
-        var definition = FormDefinitionBuilder.Build(form, new FormTranslator(this, culture, snapshot.DefaultCulture), snapshot);
+        var definition = FormDefinitionBuilder.Build(form, Translator(culture, snapshot.DefaultCulture), RouteOf(form.Settings.GoToPageOnSubmit, culture, snapshot));
         catalog.Definitions[(key, culture)] = (snapshot, definition);
         return definition;
+    }
+
+    public FormTranslator Translator(string culture, string defaultCulture) => new(key => Translation(key)?.Translations, culture, defaultCulture);
+
+    private static FormRouteResponse? RouteOf(Guid? page, string culture, ContentSnapshot snapshot)
+    {
+        if (page is null || snapshot.Find(page.Value) is not { } item)
+        {
+            return null;
+        }
+
+        var route = item.Cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, culture, StringComparison.OrdinalIgnoreCase))
+            ?? item.Cultures.Values.FirstOrDefault();
+        var root = snapshot.RootOf(item);
+        return route is null ? null : new FormRouteResponse(route.Route, new FormStartItemResponse(root.Key, root.Cultures.Values.FirstOrDefault()?.Route ?? "/"));
     }
 
     public async Task RefreshAsync(CancellationToken cancellationToken)

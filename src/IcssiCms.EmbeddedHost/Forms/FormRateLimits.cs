@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using IcssiCms.EmbeddedHost.Registrations;

@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -154,7 +155,7 @@ public static class FormsApi
             contentKey = key;
         }
 
-        var translator = new FormTranslator(catalog, culture, snapshot.DefaultCulture);
+        var translator = catalog.Translator(culture, snapshot.DefaultCulture);
         var validation = FormEntryValidator.Validate(form, entry, translator);
         if (!validation.IsValid)
         {

@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using System.Text.Json;
 using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.Store.Storage;

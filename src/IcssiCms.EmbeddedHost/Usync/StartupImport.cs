@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.Core.Usync;
 using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.EmbeddedHost.Forms;

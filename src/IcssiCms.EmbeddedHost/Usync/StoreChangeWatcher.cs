@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.EmbeddedHost.Delivery;
 using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.EmbeddedHost.Registrations;

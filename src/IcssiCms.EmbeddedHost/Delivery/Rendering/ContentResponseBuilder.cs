@@ -1,3 +1,4 @@
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Forms;
 using IcssiCms.Usync.Mapping;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// The body of <c>POST entries/{id}</c>: values by field alias (a string or an array of strings), the page the

@@ -1,4 +1,6 @@
-namespace IcssiCms.EmbeddedHost.Forms;
+using Microsoft.AspNetCore.Http;
+
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>The problem+json answers of the Forms and registration endpoints; each names what is wrong.</summary>
 public static class Problems

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using IcssiCms.Usync.Editors;
 using IcssiCms.Usync.Model;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// Checks an entry against its form as Umbraco Forms does on the server: mandatory fields, patterns, e-mail

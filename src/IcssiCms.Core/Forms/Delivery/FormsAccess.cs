@@ -3,7 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+using Microsoft.AspNetCore.Http;
+
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// Who may submit, as Umbraco Forms decides: a server with the configured <c>Api-Key</c>, or a browser with a

@@ -1,8 +1,7 @@
-using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.Usync.Editors;
 using IcssiCms.Usync.Model;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>A form as Umbraco Forms' delivery API answers <c>GET definitions/{id}</c>, in one culture.</summary>
 public sealed record FormDefinitionResponse(
@@ -67,20 +66,10 @@ public static class FormDefinitionBuilder
     /// <summary>Settings whose values are texts shown to visitors, so translated like captions.</summary>
     private static readonly HashSet<string> TextSettings = new(StringComparer.OrdinalIgnoreCase) { "acceptCopy", "placeholder", "caption", "bodyText" };
 
-    public static FormDefinitionResponse Build(UsyncForm form, FormTranslator t, ContentSnapshot snapshot)
+    /// <param name="route">The route of the page to go to on submit (<see cref="FormSettings.GoToPageOnSubmit"/>), if it is published.</param>
+    public static FormDefinitionResponse Build(UsyncForm form, FormTranslator t, FormRouteResponse? route)
     {
         var settings = form.Settings;
-        FormRouteResponse? route = null;
-        if (settings.GoToPageOnSubmit is { } page && snapshot.Find(page) is { } item)
-        {
-            var culture = item.Cultures.Values.FirstOrDefault(c => string.Equals(c.Culture, t.Culture, StringComparison.OrdinalIgnoreCase))
-                ?? item.Cultures.Values.FirstOrDefault();
-            var root = snapshot.RootOf(item);
-            if (culture is not null)
-            {
-                route = new FormRouteResponse(culture.Route, new FormStartItemResponse(root.Key, root.Cultures.Values.FirstOrDefault()?.Route ?? "/"));
-            }
-        }
 
         return new FormDefinitionResponse(
             form.Key,

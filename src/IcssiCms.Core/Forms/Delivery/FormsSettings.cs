@@ -1,4 +1,4 @@
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>Umbraco Forms' <c>Umbraco:Forms:Options</c>: the delivery API is off unless enabled, as in Forms.</summary>
 public sealed class FormsOptions

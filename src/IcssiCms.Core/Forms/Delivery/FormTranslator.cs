@@ -1,10 +1,11 @@
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// Umbraco Forms' translation of form texts: a text starting with <c>#</c> is a dictionary key, shown in the
 /// requested culture, else in the default culture; anything else is shown as written.
 /// </summary>
-public sealed class FormTranslator(FormCatalog catalog, string culture, string defaultCulture)
+/// <param name="translations">A dictionary item's translations by culture, by the item's key; null when there is no such item.</param>
+public sealed class FormTranslator(Func<string, IReadOnlyDictionary<string, string>?> translations, string culture, string defaultCulture)
 {
     public string Culture => culture;
 
@@ -18,12 +19,12 @@ public sealed class FormTranslator(FormCatalog catalog, string culture, string d
         }
 
         var key = text[1..];
-        if (catalog.Translation(key) is not { } item)
+        if (translations(key) is not { } item)
         {
             return key;
         }
 
-        return Find(item.Translations, culture) ?? Find(item.Translations, defaultCulture) ?? key;
+        return Find(item, culture) ?? Find(item, defaultCulture) ?? key;
     }
 
     private static string? Find(IReadOnlyDictionary<string, string> translations, string culture) =>
