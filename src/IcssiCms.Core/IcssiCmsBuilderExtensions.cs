@@ -3,6 +3,7 @@ using IcssiCms.Core.Delivery;
 using IcssiCms.Core.Delivery.Caching;
 using IcssiCms.Core.Delivery.Indexing;
 using IcssiCms.Core.Forms;
+using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
 using IcssiCms.Core.Migrations;
@@ -17,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.DependencyInjection;
+using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Infrastructure.Examine;
@@ -83,6 +85,16 @@ public static class IcssiCmsBuilderExtensions
     {
         builder.Services.AddSingleton<HubForms>();
         builder.DataEditors().Add<FormPickerPropertyEditor>();
+
+        builder.Services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName);
+        builder.Services.AddOptions<FormsSecurityOptions>().BindConfiguration(FormsSecurityOptions.SectionName);
+        builder.Services.AddSingleton<FormTexts>();
+        builder.Services.AddSingleton<FormDefinitions>();
+        // The same instance that holds the texts hears that they changed (Umbraco's AddNotificationHandler makes a new one).
+        builder.Services.AddSingleton<INotificationHandler<DictionaryCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
+        builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
+        builder.Services.Configure<UmbracoPipelineOptions>(options =>
+            options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Forms") { PreMapEndpoints = FormsDeliveryApi.Map }));
     }
 
     private static void AddPublishingRules(IUmbracoBuilder builder) =>

@@ -27,7 +27,10 @@ public sealed class PrivateApiSiteCollection : ICollectionFixture<PrivateApiSite
     public const string Name = "Private Delivery API site";
 }
 
-/// <summary><c>Umbraco:CMS:DeliveryApi:Enabled</c> false, with an <c>ApiKey</c> that should not open it.</summary>
+/// <summary>
+/// <c>Umbraco:CMS:DeliveryApi:Enabled</c> false, with an <c>ApiKey</c> that should not open it; and, in the same site
+/// to save a boot, Umbraco Forms' delivery API off (<c>Umbraco:Forms:Options:EnableFormsApi</c>).
+/// </summary>
 public sealed class DisabledApiSite : HubSite
 {
     public const string ApiKey = "front-end-key-9b21";
@@ -36,6 +39,7 @@ public sealed class DisabledApiSite : HubSite
     {
         ["Umbraco:CMS:DeliveryApi:Enabled"] = "false",
         ["Umbraco:CMS:DeliveryApi:ApiKey"] = ApiKey,
+        ["Umbraco:Forms:Options:EnableFormsApi"] = "false",
     };
 }
 

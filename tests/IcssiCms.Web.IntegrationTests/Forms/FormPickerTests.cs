@@ -17,6 +17,7 @@ namespace IcssiCms.Web.IntegrationTests.Forms;
 public sealed class FormPickerTests(HubSite site)
 {
     private static readonly Guid RegistrationForm = Guid.Parse("0c3e8f0a-6a35-4f0e-9d3b-2a1e5c7b9d41");
+    private static readonly Guid RegistrationPage = Guid.Parse("f6ab4abc-935e-5a58-86b4-068a66d4f633");
     private static readonly Guid CampaignSignUpForm = Guid.Parse("c1ba64a9-0c59-55ff-afd6-100da39726b5");
 
     [Fact]
@@ -76,5 +77,23 @@ public sealed class FormPickerTests(HubSite site)
 
         var form = page.GetProperty("properties").GetProperty("form");
         Assert.Equal(RegistrationForm, form.GetProperty("id").GetGuid());
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("ar")]
+    public async Task Expanded_The_Picked_Form_Comes_With_Its_Definition_In_The_Requests_Language(string culture)
+    {
+        using var http = site.CreateClient();
+        http.DefaultRequestHeaders.Add("Accept-Language", culture);
+
+        var page = await http.GetFromJsonAsync<JsonElement>($"/umbraco/delivery/api/v2/content/item/{RegistrationPage:D}?expand=properties[form]");
+
+        var form = page.GetProperty("properties").GetProperty("form");
+        Assert.Equal(RegistrationForm, form.GetProperty("id").GetGuid());
+        var definition = form.GetProperty("form");
+        Assert.Equal(RegistrationForm, definition.GetProperty("id").GetGuid());
+        Assert.Equal(HubDictionary.Text("Forms.RegisterMessage", culture), definition.GetProperty("messageOnSubmit").GetString());
+        Assert.NotEmpty(definition.GetProperty("pages").EnumerateArray());
     }
 }
