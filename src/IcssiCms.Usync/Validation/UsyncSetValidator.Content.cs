@@ -190,6 +190,8 @@ public sealed partial class UsyncSetValidator
         {
             case EditorValueKind.Integer when !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
                 return $"'{text}' is not a whole number.";
+            case EditorValueKind.Integer:
+                return CheckIntegerRange(dataType, int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
             case EditorValueKind.Decimal when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _):
                 return $"'{text}' is not a number.";
             case EditorValueKind.Date when !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
@@ -254,6 +256,39 @@ public sealed partial class UsyncSetValidator
         var allowed = items.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.ToString()).ToHashSet();
         var unknown = picked.Where(p => !allowed.Contains(p)).ToList();
         return unknown.Count == 0 ? null : $"'{string.Join("', '", unknown)}' is not an item of '{dataType.Name}'.";
+    }
+
+    /// <summary>
+    /// Umbraco's integer editor refuses a value outside its data type's <c>min</c> and <c>max</c>. A configuration that is
+    /// not JSON is the data type's own problem, reported with it.
+    /// </summary>
+    private static string? CheckIntegerRange(UsyncDataType dataType, int value)
+    {
+        JsonDocument config;
+        try
+        {
+            config = JsonDocument.Parse(dataType.ConfigJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        using var _ = config;
+        int? Bound(string name) =>
+            config.RootElement.ValueKind == JsonValueKind.Object
+            && config.RootElement.TryGetProperty(name, out var bound)
+            && bound.ValueKind == JsonValueKind.Number
+            && bound.TryGetInt32(out var number)
+                ? number
+                : null;
+
+        return (Bound("min"), Bound("max")) switch
+        {
+            ({ } min, _) when value < min => $"{value} is less than {min}, the least '{dataType.Name}' takes.",
+            (_, { } max) when value > max => $"{value} is more than {max}, the most '{dataType.Name}' takes.",
+            _ => null,
+        };
     }
 
     private static bool StringArray(string json, out string[] values)

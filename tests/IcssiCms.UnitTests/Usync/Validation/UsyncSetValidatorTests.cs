@@ -256,6 +256,28 @@ public sealed class UsyncSetValidatorTests : IDisposable
         ProblemAssert.HasOnly(problems, file, _folder.LineOf(file, "end of October"), "'endDate': 'end of October' is not a date");
     }
 
+    [Theory]
+    [InlineData("-1", "-1 is less than 0, the least 'Capacity' takes")]
+    [InlineData("-40", "-40 is less than 0, the least 'Capacity' takes")]
+    public void Cannot_Import_A_Capacity_Below_Zero(string capacity, string message)
+    {
+        const string file = "Content/icssi-conference-2014.config";
+        _folder.Replace(file, "  <Properties>\n", $"  <Properties>\n    <capacity>\n      <Value><![CDATA[{capacity}]]></Value>\n    </capacity>\n");
+
+        var problems = ProblemAssert.ValidationProblemsOf(_folder.Path);
+
+        ProblemAssert.HasOnly(problems, file, _folder.LineOf(file, $"CDATA[{capacity}]"), $"'capacity': {message}");
+    }
+
+    [Fact]
+    public void Imports_A_Capacity_Of_Zero_Or_More()
+    {
+        const string file = "Content/icssi-conference-2014.config";
+        _folder.Replace(file, "  <Properties>\n", "  <Properties>\n    <capacity>\n      <Value><![CDATA[0]]></Value>\n    </capacity>\n");
+
+        Assert.Empty(ProblemAssert.ValidationProblemsOf(_folder.Path));
+    }
+
     [Fact]
     public void Cannot_Import_Two_Siblings_With_The_Same_Route()
     {
