@@ -1,3 +1,7 @@
+using IcssiCms.Core.Registrations;
+using RegistrationStore = IcssiCms.EmbeddedHost.Registrations.RegistrationStore;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.Core.Delivery;
 using Ganss.Xss;

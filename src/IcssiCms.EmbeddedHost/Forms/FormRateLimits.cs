@@ -1,3 +1,4 @@
+using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Forms.Delivery;
 using System.Globalization;
 using System.Threading.RateLimiting;

@@ -1,3 +1,6 @@
+using IcssiCms.Core.Registrations;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using IcssiCms.Core.Forms.Delivery;
 using System.Security.Cryptography;
 using System.Text;
@@ -85,7 +88,7 @@ public static class FormsApi
         ContentSnapshotAccessor snapshots,
         EventCapacities events,
         RegistrationWriter writer,
-        IOptions<Registrations.RegistrationOptions> options,
+        IOptions<RegistrationOptions> options,
         ILoggerFactory loggers)
     {
         if (!context.Request.HasJsonContentType())
@@ -162,7 +165,7 @@ public static class FormsApi
             return Problems.Invalid(validation.Errors);
         }
 
-        var signUp = SignUpFor(form, validation.Accepted, culture, contentKey, translator, events, out var placeErrors);
+        var signUp = SignUpReading.Read(form, validation.Accepted, culture, contentKey, translator, events.IsPublished, out var placeErrors);
         if (placeErrors is not null)
         {
             return Problems.Invalid(placeErrors);
@@ -188,61 +191,6 @@ public static class FormsApi
             definition.GotoPageOnSubmit,
             definition.GotoPageOnSubmitRoute,
             result.Places.Select(p => new PlaceResponse(p.EventKey, events.NameOf(p.EventKey, culture), p.Outcome == PlaceOutcome.Placed ? "placed" : "waitlisted")).ToList()));
-    }
-
-    /// <summary>
-    /// The registration workflow's reading of an entry: who (e-mail, name), which events (the chosen prevalues are
-    /// content keys), and the consent given (the version is a hash of the text as shown in the entry's culture).
-    /// </summary>
-    private static SignUpRequest SignUpFor(
-        UsyncForm form,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> values,
-        string culture,
-        Guid? contentKey,
-        FormTranslator translator,
-        EventCapacities events,
-        out Dictionary<string, string[]>? errors)
-    {
-        errors = null;
-        var valuesJson = JsonSerializer.Serialize(values);
-        var workflow = form.Workflows.FirstOrDefault(w => w.Active && w.WorkflowTypeId == RegistrationWorkflowType.Id);
-        if (workflow is null)
-        {
-            return new SignUpRequest(form.Key, contentKey, culture, string.Empty, string.Empty, valuesJson, null, []);
-        }
-
-        string Value(string setting) =>
-            workflow.Settings.TryGetValue(setting, out var alias) && values.TryGetValue(alias, out var list) ? list[0] : string.Empty;
-
-        var placesAlias = workflow.Settings.GetValueOrDefault(RegistrationWorkflowType.PlacesField) ?? string.Empty;
-        var eventKeys = (values.GetValueOrDefault(placesAlias) ?? []).Select(Guid.Parse).ToList();
-        var closed = eventKeys.Where(k => !events.IsPublished(k)).ToList();
-        if (closed.Count > 0)
-        {
-            var field = form.Fields.First(f => f.Alias == placesAlias);
-            errors = new Dictionary<string, string[]>
-            {
-                [placesAlias] = [FormDefinitionBuilder.InvalidMessage(form, field, translator)],
-            };
-        }
-
-        GivenConsent? consent = null;
-        var consentAlias = workflow.Settings.GetValueOrDefault(RegistrationWorkflowType.ConsentField);
-        if (form.Fields.FirstOrDefault(f => f.Alias == consentAlias) is { } consentField && values.ContainsKey(consentField.Alias))
-        {
-            var text = translator[consentField.Settings.GetValueOrDefault("acceptCopy")];
-            consent = new GivenConsent(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16], culture, text);
-        }
-
-        return new SignUpRequest(
-            form.Key,
-            contentKey,
-            culture,
-            Value(RegistrationWorkflowType.EmailField).Trim().ToLowerInvariant(),
-            Value(RegistrationWorkflowType.NameField).Trim(),
-            valuesJson,
-            consent,
-            eventKeys);
     }
 
     private static string CultureOrDefault(string? culture, ContentSnapshot snapshot) =>

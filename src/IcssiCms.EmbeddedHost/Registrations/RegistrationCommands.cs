@@ -1,3 +1,6 @@
+using IcssiCms.Core.Registrations;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using IcssiCms.Store.Storage;
 
 namespace IcssiCms.EmbeddedHost.Registrations;
@@ -56,30 +59,6 @@ internal sealed record RegistrationRules(Func<Guid, int?> CapacityOf, TimeSpan R
         return promoted;
     }
 }
-
-/// <summary>The consent a submission gave: the version (hash) of the text agreed to, in the culture it was shown.</summary>
-public sealed record GivenConsent(string Version, string Culture, string Text);
-
-/// <summary>A form submission that asks for places at events (or support of campaigns), already validated.</summary>
-public sealed record SignUpRequest(
-    Guid FormKey,
-    Guid? ContentKey,
-    string Culture,
-    string Email,
-    string Name,
-    string ValuesJson,
-    GivenConsent? Consent,
-    IReadOnlyList<Guid> Events);
-
-public enum PlaceOutcome
-{
-    Placed,
-    Waitlisted,
-}
-
-public sealed record PlaceResult(Guid EventKey, PlaceOutcome Outcome);
-
-public sealed record SignUpResult(IReadOnlyList<PlaceResult> Places);
 
 /// <summary>
 /// Allocates a place per chosen event: held while there is room, else in line. A repeat for the same e-mail and

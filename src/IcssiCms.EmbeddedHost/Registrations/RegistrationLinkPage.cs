@@ -1,3 +1,6 @@
+using IcssiCms.Core.Registrations;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using System.Net;
 using IcssiCms.Store.Storage;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,3 +1,4 @@
+using IcssiCms.Core.Registrations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 

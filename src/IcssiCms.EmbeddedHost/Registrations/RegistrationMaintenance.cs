@@ -1,3 +1,4 @@
+using IcssiCms.Core.Registrations;
 using IcssiCms.EmbeddedHost.Usync;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,7 @@
+using IcssiCms.Core.Registrations;
+using RegistrationStore = IcssiCms.EmbeddedHost.Registrations.RegistrationStore;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using System.Threading.Channels;
 using IcssiCms.EmbeddedHost.Mail;
 using IcssiCms.EmbeddedHost.Usync;

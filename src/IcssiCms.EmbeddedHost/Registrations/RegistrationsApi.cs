@@ -1,3 +1,6 @@
+using IcssiCms.Core.Registrations;
+using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
+using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
 using IcssiCms.Core.Forms.Delivery;
 using System.Text.Json;
 using IcssiCms.EmbeddedHost.Forms;

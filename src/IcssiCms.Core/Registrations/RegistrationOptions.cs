@@ -1,4 +1,4 @@
-namespace IcssiCms.EmbeddedHost.Registrations;
+namespace IcssiCms.Core.Registrations;
 
 /// <summary>Registrations: staff access, links in e-mails, how long unconfirmed places and records are kept, abuse limits.</summary>
 public sealed class RegistrationOptions
@@ -10,11 +10,11 @@ public sealed class RegistrationOptions
 
     /// <summary>
     /// The page the e-mailed links open, with <c>{action}</c> (confirm or cancel) and <c>{token}</c> placeholders.
-    /// Blank: the host's own confirmation page.
+    /// Blank: the site's own confirmation page.
     /// </summary>
     public string LinkTemplate { get; set; } = string.Empty;
 
-    /// <summary>The host's public address, for links when no <see cref="LinkTemplate"/> is set.</summary>
+    /// <summary>The site's public address, for links when no <see cref="LinkTemplate"/> is set.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>A held place not confirmed within this time is released to the waitlist.</summary>
