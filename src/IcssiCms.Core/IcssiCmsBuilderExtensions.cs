@@ -8,6 +8,7 @@ using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
 using IcssiCms.Core.Migrations;
 using IcssiCms.Core.Publishing;
+using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
@@ -90,6 +91,10 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddOptions<FormsSecurityOptions>().BindConfiguration(FormsSecurityOptions.SectionName);
         builder.Services.AddSingleton<FormTexts>();
         builder.Services.AddSingleton<FormDefinitions>();
+        builder.Services.AddSingleton<FormsAccess>();
+        builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
+        builder.Services.AddSingleton<HubEvents>();
+        builder.Services.AddSingleton<RegistrationStore>();
         // The same instance that holds the texts hears that they changed (Umbraco's AddNotificationHandler makes a new one).
         builder.Services.AddSingleton<INotificationHandler<DictionaryCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
         builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());

@@ -16,6 +16,7 @@ public sealed class IcssiCmsMigrationPlan : MigrationPlan
     {
         From(string.Empty)
             .To<CreateUsyncFileTable>("icssi-usync-files")
-            .To<CreateFormTable>("icssi-forms");
+            .To<CreateFormTable>("icssi-forms")
+            .To<CreateRegistrationTables>("icssi-registrations");
     }
 }

@@ -8,13 +8,17 @@ public sealed class ChangingSiteCollection : ICollectionFixture<ChangingSite>
 }
 
 /// <summary>
-/// A site seeded like the other, whose content and uSync folder tests change. It exports on save (uSync's
-/// <c>ExportOnSave: All</c>), into its own copy of the folder.
+/// A site seeded like the other, whose content, uSync folder and registrations tests change. It exports on save
+/// (uSync's <c>ExportOnSave: All</c>), into its own copy of the folder, and takes form entries from servers with
+/// <see cref="FormsApiKey"/>.
 /// </summary>
 public sealed class ChangingSite : HubSite
 {
+    public const string FormsApiKey = "forms-server-key-5d81";
+
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["uSync:Settings:ExportOnSave"] = "All",
+        ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
     };
 }

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using IcssiCms.Core.Registrations;
+using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NPoco;
+using Umbraco.Cms.Infrastructure.Scoping;
+
+namespace IcssiCms.Web.IntegrationTests.Forms;
+
+/// <summary>
+/// A generated batch of hostile bodies for <c>POST entries/{id}</c>: malformed JSON of every kind, invalid UTF-8 and
+/// lone surrogates, deep nesting, huge values, duplicate keys, unknown members and wrong types. Each gets a 4xx with a
+/// problem body, and nothing is stored.
+/// </summary>
+[Collection(ChangingSiteCollection.Name)]
+public sealed class HostileEntryTests(ChangingSite site)
+{
+    private const string Valid = """{"name":"Hostile Test","email":"hostile@example.org","country":"Iraq","campaigns":["a9ff1064-cf1a-5661-b800-7b3fcfa41fa9"],"consent":"on"}""";
+
+    public static TheoryData<string, byte[], string> Bodies()
+    {
+        var data = new TheoryData<string, byte[], string>();
+        void Json(string name, string body) => data.Add(name, Encoding.UTF8.GetBytes(body), "application/json");
+        void Bytes(string name, byte[] body) => data.Add(name, body, "application/json");
+
+        // Malformed JSON.
+        foreach (var (name, body) in new[]
+        {
+            ("empty", ""), ("whitespace", "   "), ("open brace", "{"), ("close brace", "}"), ("open bracket", "["),
+            ("truncated", "{\"values\":" + Valid[..40]), ("trailing comma", "{\"values\":" + Valid + ",}"),
+            ("single quotes", "{'values':{}}"), ("unquoted key", "{values:{}}"), ("comment", "{/* c */\"values\":" + Valid + "}"),
+            ("NaN", "{\"values\":{\"name\":NaN}}"), ("bare word", "nul"), ("two documents", "{}{}"),
+            ("control character in a string", "{\"values\":{\"name\":\"a\u0001b\"}}"),
+        })
+        {
+            Json($"malformed: {name}", body);
+        }
+
+        // Bytes that are not UTF-8, and escapes that are not Unicode.
+        Bytes("invalid UTF-8: lone continuation byte", [.. "{\"values\":{\"name\":\""u8, 0x80, .. "\"}}"u8]);
+        Bytes("invalid UTF-8: 0xFF", [.. "{\"values\":{\"name\":\""u8, 0xFF, .. "\"}}"u8]);
+        Bytes("invalid UTF-8: overlong slash", [.. "{\"values\":{\"name\":\""u8, 0xC0, 0xAF, .. "\"}}"u8]);
+        Bytes("invalid UTF-8: truncated sequence", [.. "{\"values\":{\"name\":\""u8, 0xE2, 0x82, .. "\"}}"u8]);
+        Json("lone high surrogate", Valid.Replace("Hostile Test", "\\ud800"));
+        Json("lone low surrogate", Valid.Replace("Hostile Test", "\\udc00"));
+        Json("surrogates reversed", Valid.Replace("Hostile Test", "\\udc00\\ud800"));
+        Json("lone surrogate in an alias", "{\"values\":{\"\\ud800\":\"x\"}}");
+
+        // Deep nesting and huge values.
+        Json("nested 100 deep", "{\"values\":{\"name\":" + new string('[', 100) + new string(']', 100) + "}}");
+        Json("nested 10,000 deep", new string('[', 10_000) + new string(']', 10_000));
+        Json("a value of 5,000 characters", Valid.Replace("Hostile Test", new string('x', 5_000)));
+        Json("a value of 200,000 characters", Valid.Replace("Hostile Test", new string('x', 200_000)));
+        Json("a body over the size limit", Valid.Replace("Hostile Test", new string('x', 300_000)));
+        Json("101 values for one field", Valid.Replace("[\"a9ff1064-cf1a-5661-b800-7b3fcfa41fa9\"]", "[" + string.Join(',', Enumerable.Repeat("\"a9ff1064-cf1a-5661-b800-7b3fcfa41fa9\"", 101)) + "]"));
+        Json("a huge number", "{\"values\":{\"name\":1e999999}}");
+
+        // Duplicate keys.
+        Json("values twice", "{\"values\":" + Valid + ",\"values\":" + Valid + "}");
+        Json("a field twice", Valid.Replace("\"country\":\"Iraq\"", "\"country\":\"Iraq\",\"country\":\"Norway\""));
+        Json("a field twice, in another case", Valid.Replace("\"country\":\"Iraq\"", "\"country\":\"Iraq\",\"COUNTRY\":\"Norway\""));
+
+        // Unknown members.
+        Json("an unknown top-level member", "{\"values\":" + Valid + ",\"isAdmin\":true}");
+        Json("a value for no field", Valid.Replace("\"country\":\"Iraq\"", "\"country\":\"Iraq\",\"password\":\"x\""));
+
+        // Wrong types.
+        foreach (var (name, body) in new[]
+        {
+            ("a body that is an array", "[" + Valid + "]"), ("a body that is a string", "\"values\""), ("a body that is null", "null"),
+            ("values as an array", "{\"values\":[]}"), ("values as a string", "{\"values\":\"x\"}"),
+            ("a value as a number", "{\"values\":" + Valid.Replace("\"Hostile Test\"", "42") + "}"),
+            ("a value as an object", "{\"values\":" + Valid.Replace("\"Hostile Test\"", "{\"first\":\"x\"}") + "}"),
+            ("a value as true", "{\"values\":" + Valid.Replace("\"Hostile Test\"", "true") + "}"),
+            ("a number in an array of values", "{\"values\":" + Valid.Replace("[\"a9ff1064-cf1a-5661-b800-7b3fcfa41fa9\"]", "[1]") + "}"),
+            ("null in an array of values", "{\"values\":" + Valid.Replace("[\"a9ff1064-cf1a-5661-b800-7b3fcfa41fa9\"]", "[null]") + "}"),
+            ("culture as a number", "{\"values\":" + Valid + ",\"culture\":1}"),
+            ("an unknown culture", "{\"values\":" + Valid + ",\"culture\":\"xx-YY\"}"),
+            ("contentId as an object", "{\"values\":" + Valid + ",\"contentId\":{}}"),
+            ("contentId not a key", "{\"values\":" + Valid + ",\"contentId\":\"../../etc/passwd\"}"),
+            ("additionalData as an array", "{\"values\":" + Valid + ",\"additionalData\":[]}"),
+            ("additionalData nested", "{\"values\":" + Valid + ",\"additionalData\":{\"a\":{\"b\":\"c\"}}}"),
+            ("a campaign that is not a choice", "{\"values\":" + Valid.Replace("a9ff1064-cf1a-5661-b800-7b3fcfa41fa9", "00000000-0000-0000-0000-000000000001") + "}"),
+            ("an address that is not one", "{\"values\":" + Valid.Replace("hostile@example.org", "<script>@x") + "}"),
+            ("no values", "{}"),
+        })
+        {
+            Json($"wrong: {name}", body);
+        }
+
+        // Not JSON at all.
+        data.Add("form-urlencoded", Encoding.UTF8.GetBytes("name=x&email=hostile%40example.org"), "application/x-www-form-urlencoded");
+        data.Add("plain text", Encoding.UTF8.GetBytes(Valid), "text/plain");
+        data.Add("XML", Encoding.UTF8.GetBytes("<values><name>x</name></values>"), "application/xml");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task A_Hostile_Body_Gets_A_4xx_Problem_And_Nothing_Is_Stored(string name, byte[] body, string contentType)
+    {
+        var before = StoredRows();
+        using var http = site.CreateClient();
+        http.DefaultRequestHeaders.Add("Api-Key", ChangingSite.FormsApiKey);
+        using var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await http.PostAsync($"{FormEntryTests.EntriesPath}/{HubFormKeys.CampaignSignUp:D}", content);
+
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status is >= 400 and < 500, $"{name}: {status} {text[..Math.Min(text.Length, 300)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(status, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(before, StoredRows());
+    }
+
+    private (int Records, int Registrations, int Mails) StoredRows()
+    {
+        using var scope = site.Services.GetRequiredService<IScopeProvider>().CreateScope(autoComplete: true);
+        int Count(string table) => scope.Database.ExecuteScalar<int>(new Sql($"SELECT COUNT(*) FROM {table}"));
+        return (Count(FormRecordDto.TableName), Count(RegistrationDto.TableName), Count(OutboxMailDto.TableName));
+    }
+}
