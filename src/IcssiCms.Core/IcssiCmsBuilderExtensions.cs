@@ -92,6 +92,7 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<FormTexts>();
         builder.Services.AddSingleton<FormDefinitions>();
         builder.Services.AddSingleton<FormsAccess>();
+        builder.Services.AddSingleton<FormTokens>();
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
         builder.Services.AddSingleton<HubEvents>();
         builder.Services.AddSingleton<RegistrationStore>();

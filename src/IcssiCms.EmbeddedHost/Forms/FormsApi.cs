@@ -49,35 +49,8 @@ public static class FormsApi
             : Problems.NotFound($"No form has the id {id}.");
     }
 
-    /// <summary>
-    /// What a client needs to submit from a browser: the form token (when the form was shown) and the antiforgery
-    /// token for its header. Never cached.
-    /// </summary>
-    private static IResult GetToken(Guid id, FormCatalog catalog, FormTokens tokens, IAntiforgery antiforgery, HttpContext context)
-    {
-        if (catalog.Find(id) is null)
-        {
-            return Problems.NotFound($"No form has the id {id}.");
-        }
-
-        context.Response.Headers.CacheControl = "no-store";
-        var antiforgeryTokens = antiforgery.GetAndStoreTokens(context);
-        return Results.Ok(new FormTokenResponse(tokens.Issue(id), new AntiforgeryResponse(antiforgeryTokens.HeaderName!, antiforgeryTokens.RequestToken!)));
-    }
-
-    public sealed record FormTokenResponse(string FormToken, AntiforgeryResponse Antiforgery);
-
-    public sealed record AntiforgeryResponse(string HeaderName, string RequestToken);
-
-    public sealed record EntryAccepted(
-        string MessageOnSubmit,
-        bool MessageOnSubmitIsHtml,
-        Guid? GotoPageOnSubmit,
-        FormRouteResponse? GotoPageOnSubmitRoute,
-        IReadOnlyList<PlaceResponse> Places);
-
-    /// <summary>Where the sign-up put the person at each chosen event: <c>placed</c> or <c>waitlisted</c>.</summary>
-    public sealed record PlaceResponse(Guid Id, string Name, string Status);
+    private static IResult GetToken(Guid id, FormCatalog catalog, FormTokens tokens, IAntiforgery antiforgery, HttpContext context) =>
+        catalog.Find(id) is null ? Problems.NotFound($"No form has the id {id}.") : Results.Ok(tokens.IssueForBrowser(id, antiforgery, context));
 
     private static async Task<IResult> PostEntry(
         Guid id,

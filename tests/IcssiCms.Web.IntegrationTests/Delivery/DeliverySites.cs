@@ -52,8 +52,9 @@ public sealed class DisabledApiSiteCollection : ICollectionFixture<DisabledApiSi
 /// <summary>
 /// The public hub with the settings and content a few tests need, in one site to save boots; none of them touches
 /// what another's tests read: an <c>ApiKey</c> for previews, partners kept out of the API
-/// (<c>DisallowedContentTypeAliases</c>), rich text as JSON (<c>RichTextOutputAsJson</c>), and a second site root,
-/// "Second Hub", with a "Campaigns" page of its own.
+/// (<c>DisallowedContentTypeAliases</c>), rich text as JSON (<c>RichTextOutputAsJson</c>), a second site root,
+/// "Second Hub", with a "Campaigns" page of its own, and an hour as the least time to fill a form in
+/// (<c>IcssiCms:Registrations:Abuse:MinimumTimeToSubmit</c>).
 /// </summary>
 public sealed class ConfiguredSite : HubSite
 {
@@ -73,6 +74,7 @@ public sealed class ConfiguredSite : HubSite
         ["Umbraco:CMS:DeliveryApi:ApiKey"] = ApiKey,
         ["Umbraco:CMS:DeliveryApi:DisallowedContentTypeAliases:0"] = HubContentTypes.Partner.Alias,
         ["Umbraco:CMS:DeliveryApi:RichTextOutputAsJson"] = "true",
+        ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "01:00:00",
     };
 
     public override async Task InitializeAsync()

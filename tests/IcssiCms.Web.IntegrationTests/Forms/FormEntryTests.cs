@@ -142,6 +142,27 @@ public sealed class FormEntryTests(ChangingSite site)
     }
 
     [Fact]
+    public async Task Lowering_A_Capacity_Takes_No_Place_From_Anyone_Who_Has_One()
+    {
+        var held = HeldAtSocialEvent();
+        var first = UniqueEmail("kept-1");
+        var second = UniqueEmail("kept-2");
+        using (SetSocialEventCapacity(held + 2))
+        {
+            using var a = await PostAsync(HubFormKeys.Registration, Entry(RegistrationValues("Kept One", first)));
+            using var b = await PostAsync(HubFormKeys.Registration, Entry(RegistrationValues("Kept Two", second)));
+            Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (a.StatusCode, b.StatusCode));
+        }
+
+        using var _ = SetSocialEventCapacity(held);
+        using var late = await PostAsync(HubFormKeys.Registration, Entry(RegistrationValues("Late", UniqueEmail("late"))));
+
+        Assert.Equal("waitlisted", Status(await DeliveryApiClient.ReadJsonAsync(late, HttpStatusCode.Accepted)));
+        Assert.All(new[] { first, second }, email => Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(email).Registrations).Status));
+        Assert.Equal(held + 2, HeldAtSocialEvent());
+    }
+
+    [Fact]
     public async Task Sign_Ups_At_Once_For_The_Last_Places_Place_Exactly_As_Many_As_There_Are()
     {
         const int lastPlaces = 5;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcssiCms.Core.Registrations;
 using IcssiCms.Usync.Model;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ public static class FormsDeliveryApi
 {
     public const string Route = "/umbraco/forms/delivery/api/v1";
     public const string HoneypotKey = "honeypot";
+    public const string TokenRoute = "/api/icssi/forms/{id:guid}/token";
 
     /// <summary>Larger than any entry of the hub's forms filled to their limits (<see cref="FormEntry.MaxValueLength"/>).</summary>
     public const long MaxEntryBytes = 256 * 1024;
@@ -35,6 +37,9 @@ public static class FormsDeliveryApi
         var forms = app.MapGroup(Route).AddEndpointFilter(RequireFormsApi);
         forms.MapGet("/definitions/{id:guid}", GetDefinitionAsync);
         forms.MapPost("/entries/{id:guid}", PostEntryAsync).WithMetadata(new RequestSizeLimitAttribute(MaxEntryBytes));
+
+        // Not part of Forms' contract: the hub's own addition, so it lives under the hub's prefix.
+        app.MapGet(TokenRoute, GetToken).AddEndpointFilter(RequireFormsApi);
     }
 
     private static async ValueTask<object?> RequireFormsApi(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
@@ -47,21 +52,40 @@ public static class FormsDeliveryApi
             ? Results.Ok(await definitions.DefineAsync(form))
             : Problems.NotFound($"No form has the id {id}.");
 
-    public sealed record EntryAccepted(
-        string MessageOnSubmit,
-        bool MessageOnSubmitIsHtml,
-        Guid? GotoPageOnSubmit,
-        FormRouteResponse? GotoPageOnSubmitRoute,
-        IReadOnlyList<PlaceResponse> Places);
+    private static IResult GetToken(Guid id, HubForms forms, FormTokens tokens, IAntiforgery antiforgery, HttpContext context) =>
+        forms.Get(id) is null ? Problems.NotFound($"No form has the id {id}.") : Results.Ok(tokens.IssueForBrowser(id, antiforgery, context));
 
-    /// <summary>Where the sign-up put the person at each chosen event: <c>placed</c> or <c>waitlisted</c>.</summary>
-    public sealed record PlaceResponse(Guid Id, string Name, string Status);
+    /// <summary>
+    /// The hub's checks beyond Forms' contract: a browser must send the form token it was given when the form was shown,
+    /// no sooner than a person could fill the form in; a server (with the Forms API key) need not, but a token it passes
+    /// on from its visitor is checked the same way.
+    /// </summary>
+    private static IResult? CheckFormToken(Guid form, FormEntry entry, bool fromServer, FormTokens tokens, RegistrationOptions options, HttpContext context)
+    {
+        var token = entry.AdditionalData.GetValueOrDefault(FormTokens.AdditionalDataKey);
+        if (!options.Abuse.RequireFormToken || (fromServer && token is null))
+        {
+            return null;
+        }
+
+        var (verdict, wait) = tokens.Check(form, token);
+        return verdict switch
+        {
+            FormTokens.Verdict.TooFast => Problems.TooManyRequests(context, wait, "The form was sent too soon after it was shown; try again in a moment."),
+            FormTokens.Verdict.Missing => Problems.BadRequest("additionalData.formToken", "Send the token from the form token endpoint in additionalData.formToken."),
+            FormTokens.Verdict.Invalid => Problems.BadRequest("additionalData.formToken", "The form token is not valid for this form."),
+            FormTokens.Verdict.Expired => Problems.BadRequest("additionalData.formToken", "The form token has expired; reload the form."),
+            _ => null,
+        };
+    }
 
     private static async Task<IResult> PostEntryAsync(
         Guid id,
         HttpContext context,
         FormDefinitions definitions,
         FormsAccess access,
+        FormTokens tokens,
+        IOptionsMonitor<RegistrationOptions> registrationOptions,
         HubEvents events,
         RegistrationStore registrations,
         ILoggerFactory loggers)
@@ -115,6 +139,11 @@ public static class FormsDeliveryApi
         if (UnknownMember(body, form.Form) is { } unknown)
         {
             return Problems.BadRequest(unknown, $"'{unknown}' is not part of an entry of this form.");
+        }
+
+        if (CheckFormToken(id, entry, access.IsServer(context), tokens, registrationOptions.CurrentValue, context) is { } refused)
+        {
+            return refused;
         }
 
         if (entry.Culture is not null && !await definitions.IsLanguageAsync(entry.Culture))

@@ -1,11 +1,11 @@
-using IcssiCms.Core.Registrations;
-using IcssiCms.Core.Forms.Delivery;
 using System.Globalization;
-using IcssiCms.EmbeddedHost.Registrations;
+using IcssiCms.Core.Registrations;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// The form token a client fetches when it shows a form and sends back in <c>additionalData.formToken</c>: it
@@ -20,6 +20,17 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvi
 
     public string Issue(Guid formKey) =>
         _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{formKey:N}|{time.GetUtcNow().UtcTicks}"));
+
+    /// <summary>
+    /// What a client needs to send an entry from a browser: the form token (when the form was shown) and the antiforgery
+    /// token for its header, with its cookie. Never cached.
+    /// </summary>
+    public FormTokenResponse IssueForBrowser(Guid formKey, IAntiforgery antiforgery, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var antiforgeryTokens = antiforgery.GetAndStoreTokens(context);
+        return new FormTokenResponse(Issue(formKey), new AntiforgeryResponse(antiforgeryTokens.HeaderName!, antiforgeryTokens.RequestToken!));
+    }
 
     public enum Verdict
     {
@@ -64,3 +75,7 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvi
         return age < abuse.MinimumTimeToSubmit ? (Verdict.TooFast, abuse.MinimumTimeToSubmit - age) : (Verdict.Accepted, TimeSpan.Zero);
     }
 }
+
+public sealed record FormTokenResponse(string FormToken, AntiforgeryResponse Antiforgery);
+
+public sealed record AntiforgeryResponse(string HeaderName, string RequestToken);
