@@ -13,6 +13,7 @@ using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Core.Usync.Importing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,8 +100,13 @@ public static class IcssiCmsBuilderExtensions
         // The same instance that holds the texts hears that they changed (Umbraco's AddNotificationHandler makes a new one).
         builder.Services.AddSingleton<INotificationHandler<DictionaryCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
         builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
+        builder.Services.AddRateLimiter(options => FormRateLimits.Configure(options, builder.Config));
         builder.Services.Configure<UmbracoPipelineOptions>(options =>
-            options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Forms") { PreMapEndpoints = FormsDeliveryApi.Map }));
+            options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Forms")
+            {
+                PostRouting = app => app.UseRateLimiter(),
+                PreMapEndpoints = FormsDeliveryApi.Map,
+            }));
     }
 
     private static void AddPublishingRules(IUmbracoBuilder builder) =>

@@ -20,6 +20,7 @@ namespace IcssiCms.Core.Forms.Delivery;
 public static class FormsDeliveryApi
 {
     public const string Route = "/umbraco/forms/delivery/api/v1";
+    public const string EntriesPath = Route + "/entries";
     public const string HoneypotKey = "honeypot";
     public const string TokenRoute = "/api/icssi/forms/{id:guid}/token";
 

@@ -1,11 +1,11 @@
-using IcssiCms.Core.Registrations;
-using IcssiCms.Core.Forms.Delivery;
-using System.Globalization;
 using System.Threading.RateLimiting;
-using IcssiCms.EmbeddedHost.Registrations;
+using IcssiCms.Core.Registrations;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace IcssiCms.EmbeddedHost.Forms;
+namespace IcssiCms.Core.Forms.Delivery;
 
 /// <summary>
 /// Rate limits on form entries, per client IP and per form, answering 429 with <c>Retry-After</c>. A server sending
@@ -57,7 +57,7 @@ public static class FormRateLimits
     private static string? FormOf(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWithSegments(FormsApi.EntriesPath, StringComparison.OrdinalIgnoreCase, out var rest))
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWithSegments(FormsDeliveryApi.EntriesPath, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             return null;
         }
