@@ -97,6 +97,8 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
         builder.Services.AddSingleton<HubEvents>();
         builder.Services.AddSingleton<RegistrationStore>();
+        builder.Services.AddSingleton<SignUpQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SignUpQueue>());
         // The same instance that holds the texts hears that they changed (Umbraco's AddNotificationHandler makes a new one).
         builder.Services.AddSingleton<INotificationHandler<DictionaryCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
         builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());

@@ -18,17 +18,35 @@ public sealed class RegistrationStore(IScopeProvider scopes, TimeProvider clock,
     /// nothing; a cancelled or expired one is brought back. One e-mail per sign-up, whatever the number of events; a
     /// repeat of an unconfirmed sign-up sends its e-mail again, once <see cref="RegistrationOptions.ResendAfter"/> has passed.
     /// </summary>
-    public SignUpResult SignUp(SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities)
+    public SignUpResult SignUp(SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities) => SignUpAll([(request, capacities)])[0];
+
+    /// <summary>
+    /// <see cref="SignUp"/> for several sign-ups in one scope and one commit, in the order given (a later one sees the
+    /// places an earlier one took). If any fails, none is stored.
+    /// </summary>
+    public IReadOnlyList<SignUpResult> SignUpAll(IReadOnlyList<(SignUpRequest Request, IReadOnlyDictionary<Guid, int?> Capacities)> signUps)
     {
         using var scope = scopes.CreateScope();
         scope.EagerWriteLock(RegistrationLock.Id);
         var database = scope.Database;
         var now = clock.GetUtcNow().UtcDateTime;
+        var nextPosition = database.ExecuteScalar<long?>(new Sql($"SELECT MAX(position) FROM {RegistrationDto.TableName}")) ?? 0;
+        var results = new List<SignUpResult>(signUps.Count);
+        foreach (var (request, capacities) in signUps)
+        {
+            results.Add(SignUpIn(database, request, capacities, now, ref nextPosition));
+        }
+
+        scope.Complete();
+        return results;
+    }
+
+    private SignUpResult SignUpIn(IUmbracoDatabase database, SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities, DateTime now, ref long nextPosition)
+    {
         var recordKey = Guid.NewGuid();
         var places = new List<PlaceResult>();
         var added = new List<RegistrationDto>();
         RegistrationDto? unconfirmedRepeat = null;
-        var nextPosition = database.ExecuteScalar<long?>(new Sql($"SELECT MAX(position) FROM {RegistrationDto.TableName}")) ?? 0;
 
         foreach (var eventKey in request.Events.Distinct())
         {
@@ -102,7 +120,6 @@ public sealed class RegistrationStore(IScopeProvider scopes, TimeProvider clock,
             QueueMail(database, unconfirmedRepeat, unconfirmedRepeat.HoldsPlace ? RegistrationMailKind.ConfirmPlace : RegistrationMailKind.Waitlisted, now);
         }
 
-        scope.Complete();
         return new SignUpResult(places);
     }
 

@@ -88,7 +88,7 @@ public static class FormsDeliveryApi
         FormTokens tokens,
         IOptionsMonitor<RegistrationOptions> registrationOptions,
         HubEvents events,
-        RegistrationStore registrations,
+        SignUpQueue signUps,
         ILoggerFactory loggers)
     {
         if (!context.Request.HasJsonContentType())
@@ -186,7 +186,7 @@ public static class FormsDeliveryApi
             return Accepted(definition, signUp.Events.Distinct().Select(e => new PlaceResult(e, PlaceOutcome.Placed)), chosen, form.Culture);
         }
 
-        var result = registrations.SignUp(signUp, signUp.Events.Distinct().ToDictionary(e => e, e => chosen[e].Capacity));
+        var result = await signUps.SignUpAsync(signUp, signUp.Events.Distinct().ToDictionary(e => e, e => chosen[e].Capacity), context.RequestAborted);
         logger.LogInformation("Form {FormId}: entry accepted ({Places} places, {Waitlisted} waitlisted)",
             id, result.Places.Count(p => p.Outcome == PlaceOutcome.Placed), result.Places.Count(p => p.Outcome == PlaceOutcome.Waitlisted));
         return Accepted(definition, result.Places, chosen, form.Culture);
