@@ -13,16 +13,12 @@ namespace IcssiCms.Core.Registrations;
 public sealed class RegistrationStore(IScopeProvider scopes, TimeProvider clock, IOptionsMonitor<RegistrationOptions> options)
 {
     /// <summary>
-    /// Allocates a place per chosen event: held while the event has room (<paramref name="capacities"/>: null is no
-    /// limit), else in line. A repeat for the same e-mail and event finds the registration there is and changes
-    /// nothing; a cancelled or expired one is brought back. One e-mail per sign-up, whatever the number of events; a
-    /// repeat of an unconfirmed sign-up sends its e-mail again, once <see cref="RegistrationOptions.ResendAfter"/> has passed.
-    /// </summary>
-    public SignUpResult SignUp(SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities) => SignUpAll([(request, capacities)])[0];
-
-    /// <summary>
-    /// <see cref="SignUp"/> for several sign-ups in one scope and one commit, in the order given (a later one sees the
-    /// places an earlier one took). If any fails, none is stored.
+    /// Sign-ups in one scope and one commit, in the order given (a later one sees the places an earlier one took); if
+    /// any fails, none is stored. Each allocates a place per chosen event: held while the event has room (its capacity:
+    /// null is no limit), else in line. A repeat for the same e-mail and event finds the registration there is and
+    /// changes nothing; a cancelled or expired one is brought back. One e-mail per sign-up, whatever the number of
+    /// events; a repeat of an unconfirmed sign-up sends its e-mail again, once <see cref="RegistrationOptions.ResendAfter"/>
+    /// has passed.
     /// </summary>
     public IReadOnlyList<SignUpResult> SignUpAll(IReadOnlyList<(SignUpRequest Request, IReadOnlyDictionary<Guid, int?> Capacities)> signUps)
     {

@@ -20,10 +20,10 @@ namespace IcssiCms.EmbeddedHost.Forms;
 /// </summary>
 public static class FormsApi
 {
-    public const string Route = "/umbraco/forms/delivery/api/v1";
-    public const string EntriesPath = Route + "/entries";
-    public const string HoneypotKey = "honeypot";
-    public const string TokenRoute = "/api/icssi/forms/{id:guid}/token";
+    public const string Route = FormsDeliveryApi.Route;
+    public const string EntriesPath = FormsDeliveryApi.EntriesPath;
+    public const string HoneypotKey = FormsDeliveryApi.HoneypotKey;
+    public const string TokenRoute = FormsDeliveryApi.TokenRoute;
 
     private static async ValueTask<object?> RequireFormsApi(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<FormsOptions>>().CurrentValue.EnableFormsApi
@@ -97,20 +97,10 @@ public static class FormsApi
         }
 
         var logger = loggers.CreateLogger(typeof(FormsApi));
-        if (options.Value.Abuse.RequireFormToken)
+        if (options.Value.Abuse.RequireFormToken
+            && tokens.Refusal(id, entry.AdditionalData.GetValueOrDefault(FormTokens.AdditionalDataKey), context) is { } refused)
         {
-            var (verdict, wait) = tokens.Check(id, entry.AdditionalData.GetValueOrDefault(FormTokens.AdditionalDataKey));
-            switch (verdict)
-            {
-                case FormTokens.Verdict.TooFast:
-                    return Problems.TooManyRequests(context, wait, "The form was sent too soon after it was shown; try again in a moment.");
-                case FormTokens.Verdict.Missing:
-                    return Problems.BadRequest("additionalData.formToken", "Send the token from the form token endpoint in additionalData.formToken.");
-                case FormTokens.Verdict.Invalid:
-                    return Problems.BadRequest("additionalData.formToken", "The form token is not valid for this form.");
-                case FormTokens.Verdict.Expired:
-                    return Problems.BadRequest("additionalData.formToken", "The form token has expired; reload the form.");
-            }
+            return refused;
         }
 
         var snapshot = snapshots.Current;

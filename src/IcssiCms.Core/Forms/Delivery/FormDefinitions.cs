@@ -34,10 +34,6 @@ public sealed class FormDefinitions(
         return new LocalizedForm(form, resolved, new FormTranslator(dictionary.GetValueOrDefault, resolved, defaultCulture));
     }
 
-    /// <summary>True when <paramref name="culture"/> is one of the site's languages.</summary>
-    public async Task<bool> IsLanguageAsync(string culture) =>
-        (await languages.GetAllAsync()).Any(l => string.Equals(l.IsoCode, culture, StringComparison.OrdinalIgnoreCase));
-
     public async Task<FormDefinitionResponse> DefineAsync(LocalizedForm localized) =>
         FormDefinitionBuilder.Build(localized.Form, localized.Texts, await RouteAsync(localized.Form.Settings.GoToPageOnSubmit, localized.Culture));
 

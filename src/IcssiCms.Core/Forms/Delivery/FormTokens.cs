@@ -16,6 +16,8 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvi
 {
     public const string AdditionalDataKey = "formToken";
 
+    private const string TokenMember = "additionalData." + AdditionalDataKey;
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("IcssiCms.Forms.FormToken");
 
     public string Issue(Guid formKey) =>
@@ -39,6 +41,20 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvi
         Invalid,
         Expired,
         TooFast,
+    }
+
+    /// <summary>The problem to answer an entry with when its form token is not accepted; null when it is.</summary>
+    public IResult? Refusal(Guid formKey, string? token, HttpContext context)
+    {
+        var (verdict, wait) = Check(formKey, token);
+        return verdict switch
+        {
+            Verdict.TooFast => Problems.TooManyRequests(context, wait, "The form was sent too soon after it was shown; try again in a moment."),
+            Verdict.Missing => Problems.BadRequest(TokenMember, "Send the token from the form token endpoint in additionalData.formToken."),
+            Verdict.Invalid => Problems.BadRequest(TokenMember, "The form token is not valid for this form."),
+            Verdict.Expired => Problems.BadRequest(TokenMember, "The form token has expired; reload the form."),
+            _ => null,
+        };
     }
 
     /// <returns>The verdict, and for <see cref="Verdict.TooFast"/> how long to wait.</returns>

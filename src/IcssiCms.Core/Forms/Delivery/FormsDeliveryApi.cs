@@ -30,6 +30,8 @@ public static class FormsDeliveryApi
     /// <summary>The members of Umbraco Forms' entry body.</summary>
     private static readonly HashSet<string> EntryMembers = new(StringComparer.OrdinalIgnoreCase) { "values", "contentId", "culture", "additionalData" };
 
+    private const string NotUnicode = "The body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate).";
+
     /// <summary>A property given twice is refused rather than read one way or the other.</summary>
     private static readonly JsonDocumentOptions EntryJson = new() { AllowDuplicateProperties = false };
 
@@ -69,15 +71,7 @@ public static class FormsDeliveryApi
             return null;
         }
 
-        var (verdict, wait) = tokens.Check(form, token);
-        return verdict switch
-        {
-            FormTokens.Verdict.TooFast => Problems.TooManyRequests(context, wait, "The form was sent too soon after it was shown; try again in a moment."),
-            FormTokens.Verdict.Missing => Problems.BadRequest("additionalData.formToken", "Send the token from the form token endpoint in additionalData.formToken."),
-            FormTokens.Verdict.Invalid => Problems.BadRequest("additionalData.formToken", "The form token is not valid for this form."),
-            FormTokens.Verdict.Expired => Problems.BadRequest("additionalData.formToken", "The form token has expired; reload the form."),
-            _ => null,
-        };
+        return tokens.Refusal(form, token, context);
     }
 
     private static async Task<IResult> PostEntryAsync(
@@ -109,7 +103,7 @@ public static class FormsDeliveryApi
         catch (InvalidOperationException)
         {
             // Checking names for duplicates reads them, and a name holding a lone surrogate cannot be read.
-            return Problems.BadRequest("body", "The body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate).");
+            return Problems.BadRequest("body", NotUnicode);
         }
         catch (BadHttpRequestException ex)
         {
@@ -118,7 +112,7 @@ public static class FormsDeliveryApi
 
         if (!IsUnicode(body))
         {
-            return Problems.BadRequest("body", "The body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate).");
+            return Problems.BadRequest("body", NotUnicode);
         }
 
         if (await access.CheckAsync(context) is { } denied)
@@ -147,7 +141,7 @@ public static class FormsDeliveryApi
             return refused;
         }
 
-        if (entry.Culture is not null && !await definitions.IsLanguageAsync(entry.Culture))
+        if (entry.Culture is not null && !string.Equals(entry.Culture, form.Culture, StringComparison.OrdinalIgnoreCase))
         {
             return Problems.BadRequest("culture", $"'{entry.Culture}' is not a language of the hub.");
         }
