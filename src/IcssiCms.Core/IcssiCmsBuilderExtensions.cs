@@ -9,6 +9,8 @@ using IcssiCms.Core.Languages;
 using IcssiCms.Core.Migrations;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Registrations;
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
@@ -19,10 +21,12 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
+using Umbraco.Cms.Infrastructure.BackgroundJobs;
 using Umbraco.Cms.Infrastructure.Examine;
 using Umbraco.Cms.Web.Common.ApplicationBuilder;
 using Umbraco.Extensions;
@@ -42,6 +46,7 @@ public static class IcssiCmsBuilderExtensions
 
         AddUsync(builder);
         AddForms(builder);
+        AddRegistrations(builder);
         AddPublishingRules(builder);
         AddDeliveryApi(builder);
         AddHealth(builder);
@@ -94,11 +99,6 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<FormDefinitions>();
         builder.Services.AddSingleton<FormsAccess>();
         builder.Services.AddSingleton<FormTokens>();
-        builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
-        builder.Services.AddSingleton<HubEvents>();
-        builder.Services.AddSingleton<RegistrationStore>();
-        builder.Services.AddSingleton<SignUpQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SignUpQueue>());
         // The same instance that holds the texts hears that they changed (Umbraco's AddNotificationHandler makes a new one).
         builder.Services.AddSingleton<INotificationHandler<DictionaryCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
         builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<FormTexts>());
@@ -109,6 +109,25 @@ public static class IcssiCmsBuilderExtensions
                 PostRouting = app => app.UseRateLimiter(),
                 PreMapEndpoints = FormsDeliveryApi.Map,
             }));
+    }
+
+    private static void AddRegistrations(IUmbracoBuilder builder)
+    {
+        builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName);
+        builder.Services.AddSingleton<HubEvents>();
+        builder.Services.AddSingleton<RegistrationStore>();
+        builder.Services.AddSingleton<SignUpQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SignUpQueue>());
+        builder.AddNotificationHandler<ContentCacheRefresherNotification, FreePlacesAfterPublish>();
+
+        builder.Services.AddSingleton<RegistrationLinks>();
+        builder.Services.AddSingleton<IRegistrationLinks>(services => services.GetRequiredService<RegistrationLinks>());
+        builder.Services.AddSingleton<RegistrationMailComposer>();
+        builder.Services.AddSingleton<IPostConfigureOptions<GlobalSettings>, PickupDirectoryUnderContentRoot>();
+        builder.Services.AddSingleton<IDistributedBackgroundJob, RegistrationOutboxJob>();
+        builder.Services.AddSingleton<IDistributedBackgroundJob, RegistrationMaintenanceJob>();
+        builder.Services.Configure<UmbracoPipelineOptions>(options =>
+            options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Registrations") { PreMapEndpoints = RegistrationLinkEndpoints.Map }));
     }
 
     private static void AddPublishingRules(IUmbracoBuilder builder) =>

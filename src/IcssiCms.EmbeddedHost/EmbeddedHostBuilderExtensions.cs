@@ -1,3 +1,5 @@
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Registrations;
 using RegistrationStore = IcssiCms.EmbeddedHost.Registrations.RegistrationStore;
 using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;

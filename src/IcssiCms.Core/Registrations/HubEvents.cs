@@ -28,6 +28,10 @@ public sealed class HubEvents(IPublishedContentCache content)
         return found;
     }
 
+    /// <summary>The event as published now, or null when it is not published (or not there).</summary>
+    public PublishedEvent? Find(Guid key) =>
+        content.GetById(key) is { } item ? new PublishedEvent(key, CapacityOf(item), item) : null;
+
     private static int? CapacityOf(IPublishedContent item) =>
         item.GetProperty(HubContentTypes.Conference.Capacity) is { } property && property.HasValue() && property.GetValue() is int capacity
             ? capacity

@@ -27,6 +27,9 @@ public sealed class RegistrationOptions
 
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often the outbox is sent (Umbraco's distributed jobs are checked every <c>Umbraco:CMS:DistributedJobs:Period</c>).</summary>
+    public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A repeat sign-up re-sends the e-mail only when the last one is older than this.</summary>
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromMinutes(10);
 

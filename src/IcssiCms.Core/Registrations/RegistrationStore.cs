@@ -10,7 +10,12 @@ namespace IcssiCms.Core.Registrations;
 /// writing, so that counting an event's held places and taking one is one step on every server of the site; it commits
 /// with the scope, so an answer given after it is durable.
 /// </summary>
-public sealed class RegistrationStore(IScopeProvider scopes, TimeProvider clock, IOptionsMonitor<RegistrationOptions> options)
+public sealed class RegistrationStore(
+    IScopeProvider scopes,
+    IUmbracoDatabaseFactory databases,
+    HubEvents events,
+    TimeProvider clock,
+    IOptionsMonitor<RegistrationOptions> options)
 {
     /// <summary>
     /// Sign-ups in one scope and one commit, in the order given (a later one sees the places an earlier one took); if
@@ -117,6 +122,284 @@ public sealed class RegistrationStore(IScopeProvider scopes, TimeProvider clock,
         }
 
         return new SignUpResult(places);
+    }
+
+    /// <summary>
+    /// The e-mailed confirm link: confirms the address for every registration of the same sign-up; held places become
+    /// confirmed, places in line stay in line with the address confirmed.
+    /// </summary>
+    public LinkResult Confirm(Guid registrationKey) => Change(registrationKey, (database, row, now) =>
+    {
+        if (!row.IsActive)
+        {
+            return LinkOutcome.Closed;
+        }
+
+        if (row.EmailConfirmedUtc is not null)
+        {
+            return LinkOutcome.AlreadyDone;
+        }
+
+        foreach (var sibling in database.Fetch<RegistrationDto>(new Sql(
+            $"SELECT * FROM {RegistrationDto.TableName} WHERE recordKey = @0 AND emailConfirmedUtc IS NULL AND status IN (@1, @2)",
+            row.RecordKey, (int)RegistrationStatus.Pending, (int)RegistrationStatus.Waitlisted)))
+        {
+            sibling.EmailConfirmedUtc = now;
+            sibling.UpdatedUtc = now;
+            if (sibling.Status == (int)RegistrationStatus.Pending)
+            {
+                sibling.Status = (int)RegistrationStatus.Confirmed;
+            }
+
+            database.Update(sibling);
+            if (sibling.Key == row.Key)
+            {
+                row.Status = sibling.Status;
+            }
+        }
+
+        return LinkOutcome.Done;
+    });
+
+    /// <summary>The e-mailed cancel link (one per event): frees the place, which goes to the next in line.</summary>
+    public LinkResult Cancel(Guid registrationKey) => Change(registrationKey, (database, row, now) =>
+    {
+        if (!row.IsActive)
+        {
+            return LinkOutcome.AlreadyDone;
+        }
+
+        var heldPlace = row.HoldsPlace;
+        row.Status = (int)RegistrationStatus.Cancelled;
+        row.UpdatedUtc = now;
+        database.Update(row);
+        QueueMail(database, row, RegistrationMailKind.Cancelled, now);
+        if (heldPlace)
+        {
+            PromoteWaiting(database, row.EventKey, now);
+        }
+
+        return LinkOutcome.Done;
+    });
+
+    /// <summary>
+    /// Staff take someone off the waitlist out of turn: given a free place if there is one, else put first in line, so
+    /// that the next place that frees is theirs. Never past capacity.
+    /// </summary>
+    public PromoteOutcome Promote(Guid registrationKey)
+    {
+        using var scope = scopes.CreateScope();
+        scope.EagerWriteLock(RegistrationLock.Id);
+        var database = scope.Database;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
+        PromoteOutcome outcome;
+        if (row is null)
+        {
+            outcome = PromoteOutcome.NotFound;
+        }
+        else if (row.Status != (int)RegistrationStatus.Waitlisted)
+        {
+            outcome = PromoteOutcome.NotWaitlisted;
+        }
+        else if (HasFreePlace(database, row.EventKey))
+        {
+            GivePlace(database, row, now);
+            outcome = PromoteOutcome.Promoted;
+        }
+        else
+        {
+            var first = database.ExecuteScalar<long>(new Sql(
+                $"SELECT MIN(position) FROM {RegistrationDto.TableName} WHERE eventKey = @0 AND status = @1", row.EventKey, (int)RegistrationStatus.Waitlisted));
+            if (first < row.Position)
+            {
+                row.Position = first - 1;
+                row.UpdatedUtc = now;
+                database.Update(row);
+            }
+
+            outcome = PromoteOutcome.FirstInLine;
+        }
+
+        scope.Complete();
+        return outcome;
+    }
+
+    /// <summary>
+    /// A data-subject request: everything held on one e-mail address is deleted, with its unsent e-mails; freed places go
+    /// to those in line. On SQLite the deleted rows are overwritten and the write-ahead log emptied, so that nothing of
+    /// them stays in the database files.
+    /// </summary>
+    public ErasureResult Erase(string email)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        ErasureResult result;
+        using (var scope = scopes.CreateScope())
+        {
+            scope.EagerWriteLock(RegistrationLock.Id);
+            var database = scope.Database;
+            OverwriteDeletedRows(database);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var rows = database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE email = @0", normalized));
+            DeleteRegistrations(database, rows);
+            var records = database.Execute(new Sql($"DELETE FROM {FormRecordDto.TableName} WHERE email = @0", normalized));
+            foreach (var eventKey in rows.Where(r => r.HoldsPlace).Select(r => r.EventKey).Distinct())
+            {
+                PromoteWaiting(database, eventKey, now);
+            }
+
+            scope.Complete();
+            result = new ErasureResult(records, rows.Count);
+        }
+
+        EmptyWriteAheadLog();
+        return result;
+    }
+
+    /// <summary>
+    /// The periodic upkeep: held places not confirmed within <see cref="RegistrationOptions.ConfirmWithin"/> are
+    /// released, records and registrations older than <see cref="RegistrationOptions.RetainFor"/> are deleted, and free
+    /// places (released, or a capacity raised since) go to those in line.
+    /// </summary>
+    public MaintenanceResult Maintain()
+    {
+        var settings = options.CurrentValue;
+        MaintenanceResult result;
+        using (var scope = scopes.CreateScope())
+        {
+            scope.EagerWriteLock(RegistrationLock.Id);
+            var database = scope.Database;
+            OverwriteDeletedRows(database);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var expired = database.Execute(new Sql(
+                $"UPDATE {RegistrationDto.TableName} SET status = @0, updatedUtc = @1 WHERE status = @2 AND updatedUtc < @3",
+                (int)RegistrationStatus.Expired, now, (int)RegistrationStatus.Pending, now - settings.ConfirmWithin));
+
+            var cutoff = now - settings.RetainFor;
+            var old = database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE createdUtc < @0", cutoff));
+            DeleteRegistrations(database, old);
+            var records = database.Execute(new Sql($"DELETE FROM {FormRecordDto.TableName} WHERE createdUtc < @0", cutoff));
+
+            var promoted = FillFreePlaces(database, now);
+            scope.Complete();
+            result = new MaintenanceResult(expired, records, old.Count, promoted);
+        }
+
+        if (result.RecordsDeleted + result.RegistrationsDeleted > 0)
+        {
+            EmptyWriteAheadLog();
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether anyone is on a waitlist, read without the lock: a cheap test before <see cref="FillFreePlaces()"/>.</summary>
+    public bool AnyoneInLine()
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.ExecuteScalar<int>(new Sql($"SELECT COUNT(*) FROM {RegistrationDto.TableName} WHERE status = @0", (int)RegistrationStatus.Waitlisted)) > 0;
+    }
+
+    /// <summary>Gives the places free at any event (a capacity raised, say) to those in line; how many were given.</summary>
+    public int FillFreePlaces()
+    {
+        using var scope = scopes.CreateScope();
+        scope.EagerWriteLock(RegistrationLock.Id);
+        var promoted = FillFreePlaces(scope.Database, clock.GetUtcNow().UtcDateTime);
+        scope.Complete();
+        return promoted;
+    }
+
+    private int FillFreePlaces(IUmbracoDatabase database, DateTime now) =>
+        database.Fetch<Guid>(new Sql($"SELECT DISTINCT eventKey FROM {RegistrationDto.TableName} WHERE status = @0", (int)RegistrationStatus.Waitlisted))
+            .Sum(eventKey => PromoteWaiting(database, eventKey, now));
+
+    /// <summary>One registration, read and changed under the lock in one scope; the change says what it did.</summary>
+    private LinkResult Change(Guid registrationKey, Func<IUmbracoDatabase, RegistrationDto, DateTime, LinkOutcome> change)
+    {
+        using var scope = scopes.CreateScope();
+        scope.EagerWriteLock(RegistrationLock.Id);
+        var row = scope.Database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
+        if (row is null)
+        {
+            scope.Complete();
+            return new LinkResult(LinkOutcome.NotFound, null, null, null);
+        }
+
+        var outcome = change(scope.Database, row, clock.GetUtcNow().UtcDateTime);
+        scope.Complete();
+        return new LinkResult(outcome, row.EventKey, (RegistrationStatus)row.Status, row.Culture);
+    }
+
+    /// <summary>Gives free places of an event to those in line, in order, each told by e-mail. None while the event is unpublished.</summary>
+    private int PromoteWaiting(IUmbracoDatabase database, Guid eventKey, DateTime now)
+    {
+        var promoted = 0;
+        while (HasFreePlace(database, eventKey)
+            && database.FirstOrDefault<RegistrationDto>(new Sql(
+                $"SELECT * FROM {RegistrationDto.TableName} WHERE eventKey = @0 AND status = @1 ORDER BY position", eventKey, (int)RegistrationStatus.Waitlisted)) is { } next)
+        {
+            GivePlace(database, next, now);
+            promoted++;
+        }
+
+        return promoted;
+    }
+
+    private bool HasFreePlace(IUmbracoDatabase database, Guid eventKey) =>
+        events.Find(eventKey) is { } published && (published.Capacity is not { } capacity || HeldPlaces(database, eventKey) < capacity);
+
+    private static void GivePlace(IUmbracoDatabase database, RegistrationDto row, DateTime now)
+    {
+        row.Status = (int)(row.EmailConfirmedUtc is null ? RegistrationStatus.Pending : RegistrationStatus.Confirmed);
+        row.UpdatedUtc = now;
+        database.Update(row);
+        QueueMail(database, row, RegistrationMailKind.Promoted, now);
+    }
+
+    private static void DeleteRegistrations(IUmbracoDatabase database, IReadOnlyCollection<RegistrationDto> rows)
+    {
+        foreach (var row in rows)
+        {
+            database.Execute(new Sql($"DELETE FROM {OutboxMailDto.TableName} WHERE registrationKey = @0", row.Key));
+            database.Execute(new Sql($"DELETE FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", row.Key));
+        }
+    }
+
+    /// <summary>On SQLite, rows deleted on this connection are overwritten with zeros rather than left in free pages.</summary>
+    private static void OverwriteDeletedRows(IUmbracoDatabase database)
+    {
+        if (IsSqlite(database))
+        {
+            database.Execute("PRAGMA secure_delete = ON");
+        }
+    }
+
+    /// <summary>
+    /// On SQLite, the write-ahead log still holds the pages as they were before a deletion until it is checkpointed:
+    /// copy it into the database file and empty it.
+    /// </summary>
+    private void EmptyWriteAheadLog()
+    {
+        // Outside a scope: a scope's database is in a transaction, and a checkpoint cannot run inside one.
+        using var database = databases.CreateDatabase();
+        if (IsSqlite(database))
+        {
+            database.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    private static bool IsSqlite(IUmbracoDatabase database) =>
+        database.SqlContext.SqlSyntax.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>"key" is a keyword in SQL; brackets quote it on SQL Server and SQLite alike.</summary>
+    private const string KeyColumn = "[key]";
+
+    /// <summary>One registration, or null.</summary>
+    public RegistrationDto? Find(Guid registrationKey)
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
     }
 
     /// <summary>Held places per event (pending and confirmed), for the events given.</summary>

@@ -1,3 +1,5 @@
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using System.Net.Sockets;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Registrations;
@@ -25,7 +27,7 @@ public sealed class OutboxMailService(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     EventCapacities events,
-    RegistrationMailComposer composer,
+    MimeRegistrationMailComposer composer,
     IMailSender sender,
     ImportStatus importStatus,
     IOptions<OutboxMailOptions> options,
@@ -160,7 +162,7 @@ public sealed class OutboxMailService(
             var eventName = events.FindName(registration.EventKey, registration.Culture, includeDrafts: true)
                 ?? throw new OutboxMailException($"Event {registration.EventKey} is in neither the published nor the draft content.");
             var message = composer.Compose(new RegistrationMail(
-                mail.Kind,
+                (IcssiCms.Core.Registrations.RegistrationMailKind)mail.Kind,
                 registration.Name,
                 registration.Email,
                 registration.Culture,

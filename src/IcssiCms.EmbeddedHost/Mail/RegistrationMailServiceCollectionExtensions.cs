@@ -23,7 +23,7 @@ public static class RegistrationMailServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMailSender, MailKitMailSender>();
-        services.AddSingleton<RegistrationMailComposer>();
+        services.AddSingleton<MimeRegistrationMailComposer>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxMailService>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxMailService>());

@@ -1,3 +1,5 @@
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Registrations;
 using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
 using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;
@@ -26,22 +28,16 @@ public static class RegistrationLinkPage
     {
         context.Response.Headers.CacheControl = "no-store";
         var registration = links.Read(action, token) is { } id ? await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) : null;
-        var texts = Texts.For(registration?.Culture);
+        var texts = RegistrationPageTexts.For(registration?.Culture);
         if (registration is null)
         {
-            return Page(texts, texts.Unknown, null);
+            return RegistrationPage.Show(texts, texts.Unknown, null);
         }
 
         var tokens = antiforgery.GetAndStoreTokens(context);
         var question = string.Format(action == RegistrationLinks.ConfirmAction ? texts.ConfirmQuestion : texts.CancelQuestion, events.NameOf(registration.EventKey, registration.Culture));
-        var form = $"""
-            <form method="post">
-              <input type="hidden" name="token" value="{Encode(token!)}">
-              <input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken!)}">
-              <button type="submit">{Encode(action == RegistrationLinks.ConfirmAction ? texts.ConfirmButton : texts.CancelButton)}</button>
-            </form>
-            """;
-        return Page(texts, question, form);
+        var form = RegistrationPage.Form(texts, action, token!, tokens);
+        return RegistrationPage.Show(texts, question, form);
     }
 
     private static async Task<IResult> SubmitAsync(string action, HttpContext context, RegistrationLinks links, RegistrationWriter writer, EventCapacities events, IAntiforgery antiforgery)
@@ -59,7 +55,7 @@ public static class RegistrationLinkPage
             ? action == RegistrationLinks.ConfirmAction ? await writer.ConfirmAsync(registrationId, context.RequestAborted) : await writer.CancelAsync(registrationId, context.RequestAborted)
             : new LinkResult(LinkOutcome.NotFound, null, null);
         var registration = id is null ? null : context.RequestServices.GetRequiredService<HubDbContext>().Registrations.AsNoTracking().FirstOrDefault(r => r.Id == id);
-        var texts = Texts.For(registration?.Culture);
+        var texts = RegistrationPageTexts.For(registration?.Culture);
         var eventName = result.EventKey is { } eventKey ? events.NameOf(eventKey, registration?.Culture ?? string.Empty) : string.Empty;
         var message = (result.Outcome, result.Status) switch
         {
@@ -70,42 +66,6 @@ public static class RegistrationLinkPage
             (_, RegistrationStatus.Cancelled or RegistrationStatus.Expired) => string.Format(texts.Cancelled, eventName),
             _ => string.Format(texts.Confirmed, eventName),
         };
-        return Page(texts, message, null);
-    }
-
-    private const string Style = "body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}button{font:inherit;padding:.5rem 1rem}";
-
-    private static IResult Page(Texts texts, string message, string? form) => Results.Content($"""
-        <!DOCTYPE html>
-        <html lang="{texts.Lang}" dir="{texts.Dir}">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Encode(texts.Title)}</title>
-        <style>{Style}</style></head>
-        <body><main><h1>{Encode(texts.Title)}</h1><p>{Encode(message)}</p>{form}</main></body>
-        </html>
-        """, "text/html; charset=utf-8");
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    /// <summary>The page's words. Sorani Kurdish has no translation yet and is shown in English.</summary>
-    private sealed record Texts(
-        string Lang, string Dir, string Title, string ConfirmQuestion, string CancelQuestion, string ConfirmButton, string CancelButton,
-        string Confirmed, string ConfirmedWaitlisted, string Cancelled, string Closed, string Unknown)
-    {
-        private static readonly Texts English = new(
-            "en", "ltr", "ICSSI registration",
-            "Confirm your registration for {0}?", "Cancel your registration for {0}?", "Confirm", "Cancel my registration",
-            "Your registration for {0} is confirmed.", "Your e-mail address is confirmed. You are on the waitlist for {0}; we will e-mail you if a place frees.",
-            "Your registration for {0} is cancelled.", "This registration for {0} was cancelled or has expired; please register again.",
-            "This link is not valid, or the registration no longer exists.");
-
-        private static readonly Texts Arabic = new(
-            "ar", "rtl", "التسجيل في مبادرة التضامن مع المجتمع المدني العراقي",
-            "هل تريد تأكيد تسجيلك في {0}؟", "هل تريد إلغاء تسجيلك في {0}؟", "تأكيد", "إلغاء تسجيلي",
-            "تم تأكيد تسجيلك في {0}.", "تم تأكيد بريدك الإلكتروني. أنت على قائمة الانتظار لـ {0}، وسنراسلك إذا توفّر مكان.",
-            "تم إلغاء تسجيلك في {0}.", "أُلغي هذا التسجيل في {0} أو انتهت صلاحيته؛ يُرجى التسجيل من جديد.",
-            "هذا الرابط غير صالح، أو أن التسجيل لم يعد موجودًا.");
-
-        public static Texts For(string? culture) =>
-            culture is not null && culture.StartsWith("ar", StringComparison.OrdinalIgnoreCase) ? Arabic : English;
+        return RegistrationPage.Show(texts, message, null);
     }
 }

@@ -1,3 +1,5 @@
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Registrations;
 using RegistrationMailKind = IcssiCms.Store.Storage.RegistrationMailKind;
 using RegistrationStatus = IcssiCms.Store.Storage.RegistrationStatus;

@@ -1,3 +1,5 @@
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.EmbeddedHost.Delivery.Snapshot;
 using IcssiCms.EmbeddedHost.Mail;
 using IcssiCms.EmbeddedHost.Registrations;
@@ -62,7 +64,7 @@ public sealed class OutboxMailServiceTests : IAsyncLifetime
             _services.GetRequiredService<IServiceScopeFactory>(),
             _signal,
             new EventCapacities(snapshots ?? Snapshots()),
-            new RegistrationMailComposer(_time),
+            new MimeRegistrationMailComposer(_time),
             sender ?? _sender,
             status,
             Options.Create(new OutboxMailOptions()),

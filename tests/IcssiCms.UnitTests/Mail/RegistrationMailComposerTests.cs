@@ -1,5 +1,7 @@
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.EmbeddedHost.Mail;
 using IcssiCms.Store.Storage;
+using RegistrationMailKind = IcssiCms.Core.Registrations.RegistrationMailKind;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -13,7 +15,7 @@ public sealed class RegistrationMailComposerTests
     private static readonly Uri Confirm = new("https://hub.example.org/registrations/confirm?token=a1&x=1");
     private static readonly Uri Cancel = new("https://hub.example.org/registrations/cancel?token=b2");
 
-    private readonly RegistrationMailComposer _composer = new(new FakeTimeProvider(new DateTimeOffset(2014, 9, 1, 8, 0, 0, TimeSpan.Zero)));
+    private readonly MimeRegistrationMailComposer _composer = new(new FakeTimeProvider(new DateTimeOffset(2014, 9, 1, 8, 0, 0, TimeSpan.Zero)));
 
     private static RegistrationMail Mail(RegistrationMailKind kind, string culture, string eventName, string name = "Layla Hassan") =>
         new(kind, name, "layla@example.org", culture, eventName, Confirm, Cancel);

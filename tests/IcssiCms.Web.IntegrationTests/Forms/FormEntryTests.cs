@@ -7,8 +7,8 @@ using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Schema;
 using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Hosting;
+using IcssiCms.Web.IntegrationTests.Registrations;
 using Microsoft.Extensions.DependencyInjection;
-using Umbraco.Cms.Core.Services;
 
 namespace IcssiCms.Web.IntegrationTests.Forms;
 
@@ -185,27 +185,12 @@ public sealed class FormEntryTests(ChangingSite site)
 
     private int HeldAtSocialEvent() => Registrations.HeldPlaces([HubFormKeys.SocialEvent])[HubFormKeys.SocialEvent];
 
-    /// <summary>Publishes the social event with a capacity, and takes it away again when disposed.</summary>
-    private IDisposable SetSocialEventCapacity(int capacity)
-    {
-        var content = site.Services.GetRequiredService<IContentService>();
-        void Publish(int? value)
-        {
-            var item = content.GetById(HubFormKeys.SocialEvent)!;
-            item.SetValue(HubContentTypes.Conference.Capacity, value);
-            Assert.True(content.SaveAndPublish(item, item.AvailableCultures.ToArray()).Success);
-        }
+    private IDisposable SetSocialEventCapacity(int capacity) => EventCapacity.Set(site, HubFormKeys.SocialEvent, capacity);
 
-        Publish(capacity);
-        return new Restore(() => Publish(null));
-    }
+    private Task<HttpResponseMessage> PostAsync(Guid form, JsonObject entry) => PostAsync(site, form, entry);
 
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(Guid form, JsonObject entry)
+    /// <summary>An entry sent as a server client with the Forms API key.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HubSite site, Guid form, JsonObject entry)
     {
         using var http = site.CreateClient();
         http.DefaultRequestHeaders.Add("Api-Key", ChangingSite.FormsApiKey);

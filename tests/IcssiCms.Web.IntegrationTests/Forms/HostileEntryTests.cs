@@ -23,34 +23,9 @@ public sealed class HostileEntryTests(ChangingSite site)
     {
         var data = new TheoryData<string, byte[], string>();
         void Json(string name, string body) => data.Add(name, Encoding.UTF8.GetBytes(body), "application/json");
-        void Bytes(string name, byte[] body) => data.Add(name, body, "application/json");
 
-        // Malformed JSON.
-        foreach (var (name, body) in new[]
-        {
-            ("empty", ""), ("whitespace", "   "), ("open brace", "{"), ("close brace", "}"), ("open bracket", "["),
-            ("truncated", "{\"values\":" + Valid[..40]), ("trailing comma", "{\"values\":" + Valid + ",}"),
-            ("single quotes", "{'values':{}}"), ("unquoted key", "{values:{}}"), ("comment", "{/* c */\"values\":" + Valid + "}"),
-            ("NaN", "{\"values\":{\"name\":NaN}}"), ("bare word", "nul"), ("two documents", "{}{}"),
-            ("control character in a string", "{\"values\":{\"name\":\"a\u0001b\"}}"),
-        })
-        {
-            Json($"malformed: {name}", body);
-        }
+        HostileJson.AddCommon(data, "{\"values\":" + Valid + "}", "Hostile Test", "values");
 
-        // Bytes that are not UTF-8, and escapes that are not Unicode.
-        Bytes("invalid UTF-8: lone continuation byte", [.. "{\"values\":{\"name\":\""u8, 0x80, .. "\"}}"u8]);
-        Bytes("invalid UTF-8: 0xFF", [.. "{\"values\":{\"name\":\""u8, 0xFF, .. "\"}}"u8]);
-        Bytes("invalid UTF-8: overlong slash", [.. "{\"values\":{\"name\":\""u8, 0xC0, 0xAF, .. "\"}}"u8]);
-        Bytes("invalid UTF-8: truncated sequence", [.. "{\"values\":{\"name\":\""u8, 0xE2, 0x82, .. "\"}}"u8]);
-        Json("lone high surrogate", Valid.Replace("Hostile Test", "\\ud800"));
-        Json("lone low surrogate", Valid.Replace("Hostile Test", "\\udc00"));
-        Json("surrogates reversed", Valid.Replace("Hostile Test", "\\udc00\\ud800"));
-        Json("lone surrogate in an alias", "{\"values\":{\"\\ud800\":\"x\"}}");
-
-        // Deep nesting and huge values.
-        Json("nested 100 deep", "{\"values\":{\"name\":" + new string('[', 100) + new string(']', 100) + "}}");
-        Json("nested 10,000 deep", new string('[', 10_000) + new string(']', 10_000));
         Json("a value of 5,000 characters", Valid.Replace("Hostile Test", new string('x', 5_000)));
         Json("a value of 200,000 characters", Valid.Replace("Hostile Test", new string('x', 200_000)));
         Json("a body over the size limit", Valid.Replace("Hostile Test", new string('x', 300_000)));
@@ -117,10 +92,14 @@ public sealed class HostileEntryTests(ChangingSite site)
         Assert.Equal(before, StoredRows());
     }
 
-    private (int Records, int Registrations, int Mails) StoredRows()
+    /// <summary>
+    /// Records and registrations. (An e-mail is queued only with a registration, and the outbox job deletes what it sends,
+    /// so the outbox's count says nothing here.)
+    /// </summary>
+    private (int Records, int Registrations) StoredRows()
     {
         using var scope = site.Services.GetRequiredService<IScopeProvider>().CreateScope(autoComplete: true);
         int Count(string table) => scope.Database.ExecuteScalar<int>(new Sql($"SELECT COUNT(*) FROM {table}"));
-        return (Count(FormRecordDto.TableName), Count(RegistrationDto.TableName), Count(OutboxMailDto.TableName));
+        return (Count(FormRecordDto.TableName), Count(RegistrationDto.TableName));
     }
 }

@@ -30,11 +30,6 @@ public static class FormsDeliveryApi
     /// <summary>The members of Umbraco Forms' entry body.</summary>
     private static readonly HashSet<string> EntryMembers = new(StringComparer.OrdinalIgnoreCase) { "values", "contentId", "culture", "additionalData" };
 
-    private const string NotUnicode = "The body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate).";
-
-    /// <summary>A property given twice is refused rather than read one way or the other.</summary>
-    private static readonly JsonDocumentOptions EntryJson = new() { AllowDuplicateProperties = false };
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var forms = app.MapGroup(Route).AddEndpointFilter(RequireFormsApi);
@@ -85,34 +80,10 @@ public static class FormsDeliveryApi
         SignUpQueue signUps,
         ILoggerFactory loggers)
     {
-        if (!context.Request.HasJsonContentType())
+        var (body, unreadable) = await JsonBody.ReadAsync(context, "Entries");
+        if (unreadable is not null)
         {
-            return Problems.UnsupportedMediaType("Entries are sent as application/json.");
-        }
-
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, EntryJson, context.RequestAborted);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest("body", $"The body is not valid JSON: {ex.Message}");
-        }
-        catch (InvalidOperationException)
-        {
-            // Checking names for duplicates reads them, and a name holding a lone surrogate cannot be read.
-            return Problems.BadRequest("body", NotUnicode);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return Results.Problem(title: "Invalid 'body'", detail: ex.Message, statusCode: ex.StatusCode);
-        }
-
-        if (!IsUnicode(body))
-        {
-            return Problems.BadRequest("body", NotUnicode);
+            return unreadable;
         }
 
         if (await access.CheckAsync(context) is { } denied)
@@ -184,28 +155,6 @@ public static class FormsDeliveryApi
         logger.LogInformation("Form {FormId}: entry accepted ({Places} places, {Waitlisted} waitlisted)",
             id, result.Places.Count(p => p.Outcome == PlaceOutcome.Placed), result.Places.Count(p => p.Outcome == PlaceOutcome.Waitlisted));
         return Accepted(definition, result.Places, chosen, form.Culture);
-    }
-
-    /// <summary>
-    /// True when every name and string of the document reads as text: the parser lets invalid UTF-8 and escaped lone
-    /// surrogates through, and reading them later would throw.
-    /// </summary>
-    private static bool IsUnicode(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind switch
-            {
-                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name.Length >= 0 && IsUnicode(p.Value)),
-                JsonValueKind.Array => element.EnumerateArray().All(IsUnicode),
-                JsonValueKind.String => element.GetString() is not null,
-                _ => true,
-            };
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>A member of the body that an entry of the form does not have: a top-level one, or a value for no field.</summary>

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
-using IcssiCms.Store.Storage;
-using MimeKit;
 
-namespace IcssiCms.EmbeddedHost.Mail;
+namespace IcssiCms.Core.Registrations.Mail;
 
 /// <summary>What one registration e-mail is about: the kind, the person, the event's name in their language, the links.</summary>
 public sealed record RegistrationMail(
@@ -22,14 +20,16 @@ public sealed record RegistrationMail(
 /// <summary>Another event of the same sign-up: its name, whether it is on the waitlist, and its own cancel link.</summary>
 public sealed record RegistrationMailPart(string EventName, bool Waitlisted, Uri CancelLink);
 
+/// <summary>A registration e-mail written out: to whom, its subject, its language, and its text as plain text and as HTML.</summary>
+public sealed record ComposedMail(string ToName, string ToAddress, string Subject, string Language, string TextBody, string HtmlBody);
+
 /// <summary>
-/// Writes registration e-mails: subject, plain text and HTML (as alternatives) in the registration's language, English
-/// or Arabic (right to left). Everything inserted (name, event name, links) is HTML-encoded in the HTML part. The From
-/// address is left to the sender, which takes it from the SMTP settings.
+/// Writes registration e-mails: subject, plain text and HTML in the registration's language, English or Arabic (right to
+/// left). Everything inserted (name, event name, links) is HTML-encoded in the HTML part, and stripped of line breaks.
 /// </summary>
-public sealed class RegistrationMailComposer(TimeProvider time)
+public sealed class RegistrationMailComposer
 {
-    public MimeMessage Compose(RegistrationMail mail)
+    public ComposedMail Compose(RegistrationMail mail)
     {
         ArgumentNullException.ThrowIfNull(mail);
         CheckLink(mail.ConfirmLink, nameof(mail.ConfirmLink));
@@ -44,24 +44,13 @@ public sealed class RegistrationMailComposer(TimeProvider time)
         var name = SingleLine(mail.Name);
         var eventName = SingleLine(mail.EventName);
         var subject = template.Subject.Replace(RegistrationMailLanguage.EventPlaceholder, eventName, StringComparison.Ordinal);
-
-        var message = new MimeMessage
-        {
-            Subject = subject,
-            Date = time.GetUtcNow(),
-        };
-        message.To.Add(new MailboxAddress(name, mail.Email));
-        message.Headers.Add(HeaderId.ContentLanguage, language.Language);
-        // Registration mail is sent by a machine, in answer to the person's own sign-up: no auto-replies wanted.
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-
-        var body = new BodyBuilder
-        {
-            TextBody = PlainText(language, template, name, eventName, mail),
-            HtmlBody = Html(language, template, subject, name, eventName, mail),
-        };
-        message.Body = body.ToMessageBody();
-        return message;
+        return new ComposedMail(
+            name,
+            mail.Email,
+            subject,
+            language.Language,
+            PlainText(language, template, name, eventName, mail),
+            Html(language, template, subject, name, eventName, mail));
     }
 
     private static string PlainText(RegistrationMailLanguage language, MailTemplate template, string name, string eventName, RegistrationMail mail)

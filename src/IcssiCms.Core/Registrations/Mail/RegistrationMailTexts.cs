@@ -1,6 +1,6 @@
-using IcssiCms.Store.Storage;
+using IcssiCms.Core.Registrations;
 
-namespace IcssiCms.EmbeddedHost.Mail;
+namespace IcssiCms.Core.Registrations.Mail;
 
 /// <summary>Which of a registration's two links a step of a mail points to.</summary>
 internal enum RegistrationLink

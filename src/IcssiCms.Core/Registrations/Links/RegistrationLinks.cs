@@ -1,13 +1,13 @@
-using IcssiCms.Core.Registrations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
-namespace IcssiCms.EmbeddedHost.Registrations;
+namespace IcssiCms.Core.Registrations.Links;
 
 /// <summary>
 /// Confirm and cancel links: the registration's id, protected with the host's Data Protection keys under a purpose
 /// per action, so a link cannot be forged, guessed from another, or used for the other action. They carry no
-/// personal data.
+/// personal data. On a load-balanced site every server must share the Data Protection key ring (as Umbraco's back-office
+/// sign-in needs anyway), or a link made on one server is refused on another.
 /// </summary>
 public sealed class RegistrationLinks(IDataProtectionProvider dataProtection, IOptions<RegistrationOptions> options) : IRegistrationLinks
 {

@@ -1,4 +1,4 @@
-namespace IcssiCms.EmbeddedHost.Registrations;
+namespace IcssiCms.Core.Registrations.Links;
 
 /// <summary>The links a registration e-mail carries: one confirms the address (and the place), one cancels.</summary>
 public interface IRegistrationLinks

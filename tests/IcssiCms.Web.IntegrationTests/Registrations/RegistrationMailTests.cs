@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Web;
+using IcssiCms.Core.Registrations;
+using IcssiCms.Core.Schema;
+using IcssiCms.Web.IntegrationTests.Delivery;
+using IcssiCms.Web.IntegrationTests.Forms;
+using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace IcssiCms.Web.IntegrationTests.Registrations;
+
+/// <summary>
+/// A visitor's journey after signing up on the Umbraco site: the e-mail Umbraco's mail sender writes into the pickup
+/// folder, in the visitor's language, and its confirm and cancel links followed, as the page they open and as the JSON
+/// actions a front end posts; a cancelled place goes to the next in line, who is told by e-mail.
+/// </summary>
+[Collection(ChangingSiteCollection.Name)]
+public sealed partial class RegistrationMailTests(ChangingSite site)
+{
+    private readonly PickupFolder _mail = new(site);
+
+    private RegistrationStore Registrations => site.Services.GetRequiredService<RegistrationStore>();
+
+    [Fact]
+    public async Task A_Sign_Up_For_Two_Events_Gets_One_Email_In_Arabic_Whose_Confirm_Link_Confirms_Both()
+    {
+        var email = FormEntryTests.UniqueEmail("noor");
+        await SignUpAsync("نور الهدى", email, HubCultures.Arabic, HubFormKeys.SocialEvent, HubFormKeys.IraqSession);
+
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+        var socialEvent = SeedContent.Hub[HubFormKeys.SocialEvent].Name(HubCultures.Arabic);
+        var session = SeedContent.Hub[HubFormKeys.IraqSession].Name(HubCultures.Arabic);
+        Assert.Contains(mail.Subject, new[] { socialEvent, session }.Select(name => $"يُرجى تأكيد مكانك في {name}"));
+        Assert.Contains("dir=\"rtl\"", mail.HtmlBody);
+        Assert.Contains("نور الهدى", mail.HtmlBody);
+        Assert.Contains(WebUtility.HtmlEncode(socialEvent), mail.HtmlBody);
+        Assert.Contains(WebUtility.HtmlEncode(session), mail.HtmlBody);
+
+        var http = site.CreateClient();
+        var page = await http.GetStringAsync(Link(mail, "confirm"));
+        Assert.Contains("lang=\"ar\" dir=\"rtl\"", page);
+        Assert.Contains("هل تريد تأكيد تسجيلك", page);
+        Assert.All(Registrations.Of(email).Registrations, r => Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)r.Status));
+
+        using var confirmed = await http.PostAsync(Link(mail, "confirm").GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(HiddenFields(page)));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("تم تأكيد تسجيلك", await confirmed.Content.ReadAsStringAsync());
+        var registrations = Registrations.Of(email).Registrations;
+        Assert.Equal(2, registrations.Count);
+        Assert.All(registrations, r => Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)r.Status));
+        Assert.Single(_mail.To(email));
+    }
+
+    [Fact]
+    public async Task Opening_A_Link_Changes_Nothing_And_Its_Button_Needs_The_Pages_Antiforgery_Token()
+    {
+        var email = FormEntryTests.UniqueEmail("scanner");
+        await SignUpAsync("Mail Scanner", email, HubCultures.English, HubFormKeys.SocialEvent);
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+
+        var http = site.CreateClient();
+        await http.GetStringAsync(Link(mail, "cancel"));
+        await http.GetStringAsync(Link(mail, "cancel"));
+        using var forged = await http.PostAsync(Link(mail, "cancel").GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = Token(mail, "cancel"),
+        }));
+
+        var problem = await FormDefinitionTests.ReadProblemAsync(forged, HttpStatusCode.BadRequest);
+        Assert.Equal("antiforgery", problem.GetProperty("member").GetString());
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(email).Registrations).Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_A_Held_Place_Gives_It_To_The_Next_In_Line_Who_Is_Told_By_Email()
+    {
+        var leaving = FormEntryTests.UniqueEmail("leaving");
+        var waiting = FormEntryTests.UniqueEmail("waiting");
+        using var _ = EventCapacity.Set(site, HubFormKeys.SocialEvent, HeldAtSocialEvent() + 1);
+        await SignUpAsync("Leaving Early", leaving, HubCultures.English, HubFormKeys.SocialEvent);
+        await SignUpAsync("Waiting Patiently", waiting, HubCultures.English, HubFormKeys.SocialEvent);
+        var placeMail = Assert.Single(await _mail.WaitForAsync(leaving));
+        var waitlistMail = Assert.Single(await _mail.WaitForAsync(waiting));
+        Assert.StartsWith("You are on the waitlist for", waitlistMail.Subject);
+
+        using var cancelled = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/cancel", new { token = Token(placeMail, "cancel") });
+
+        var answer = await DeliveryApiClient.ReadJsonAsync(cancelled, HttpStatusCode.OK);
+        Assert.Equal(("cancelled", "cancelled"), (answer.GetProperty("outcome").GetString(), answer.GetProperty("status").GetString()));
+        Assert.Equal(HubFormKeys.SocialEvent, answer.GetProperty("event").GetProperty("id").GetGuid());
+        Assert.Equal(RegistrationStatus.Cancelled, (RegistrationStatus)Assert.Single(Registrations.Of(leaving).Registrations).Status);
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(waiting).Registrations).Status);
+        Assert.Contains(await _mail.WaitForAsync(waiting, 2), m => m.Subject!.StartsWith("A place at ", StringComparison.Ordinal));
+        Assert.Contains(await _mail.WaitForAsync(leaving, 2), m => m.Subject!.StartsWith("Your registration for ", StringComparison.Ordinal));
+
+        using var again = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/cancel", new { token = Token(placeMail, "cancel") });
+        Assert.Equal("alreadyDone", (await DeliveryApiClient.ReadJsonAsync(again, HttpStatusCode.OK)).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Raising_A_Capacity_Gives_The_New_Places_To_Those_In_Line()
+    {
+        var waiting = FormEntryTests.UniqueEmail("raised");
+        using var _ = EventCapacity.Set(site, HubFormKeys.SocialEvent, HeldAtSocialEvent());
+        await SignUpAsync("Next In Line", waiting, HubCultures.English, HubFormKeys.SocialEvent);
+        Assert.Equal(RegistrationStatus.Waitlisted, (RegistrationStatus)Assert.Single(Registrations.Of(waiting).Registrations).Status);
+
+        EventCapacity.Publish(site, HubFormKeys.SocialEvent, HeldAtSocialEvent() + 1);
+
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(waiting).Registrations).Status);
+        Assert.Contains(await _mail.WaitForAsync(waiting, 2), m => m.Subject!.StartsWith("A place at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Token_Is_Refused_For_The_Other_Action_And_When_Tampered_With()
+    {
+        var email = FormEntryTests.UniqueEmail("tamper");
+        await SignUpAsync("Tamper Proof", email, HubCultures.English, HubFormKeys.SocialEvent);
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+        var http = site.CreateClient();
+
+        using var otherAction = await http.PostAsJsonAsync("/api/icssi/registrations/cancel", new { token = Token(mail, "confirm") });
+        using var tampered = await http.PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = Token(mail, "confirm")[..^4] + "AAAA" });
+
+        foreach (var response in new[] { otherAction, tampered })
+        {
+            var problem = await FormDefinitionTests.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal("token", problem.GetProperty("member").GetString());
+        }
+
+        Assert.Contains("This link is not valid", await http.GetStringAsync($"/registrations/confirm?token={Uri.EscapeDataString(Token(mail, "cancel"))}"));
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(email).Registrations).Status);
+    }
+
+    [Fact]
+    public async Task The_Places_Left_At_An_Event_Are_Public_And_Count_Held_Places()
+    {
+        using var _ = EventCapacity.Set(site, HubFormKeys.SocialEvent, HeldAtSocialEvent() + 3);
+        await SignUpAsync("One More", FormEntryTests.UniqueEmail("places"), HubCultures.English, HubFormKeys.SocialEvent);
+
+        using var response = await site.CreateClient().GetAsync($"/api/icssi/events/{HubFormKeys.SocialEvent}/places");
+
+        var places = await DeliveryApiClient.ReadJsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal(2, places.GetProperty("available").GetInt32());
+        Assert.Equal(HeldAtSocialEvent(), places.GetProperty("held").GetInt32());
+    }
+
+    private async Task SignUpAsync(string name, string email, string culture, params Guid[] events)
+    {
+        using var response = await FormEntryTests.PostAsync(site, HubFormKeys.Registration, FormEntryTests.Entry(FormEntryTests.RegistrationValues(name, email, events), culture));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private int HeldAtSocialEvent() => Registrations.HeldPlaces([HubFormKeys.SocialEvent])[HubFormKeys.SocialEvent];
+
+    /// <summary>The mail's link for the action (the first, for the event the mail is headed by).</summary>
+    private static Uri Link(MimeMessage mail, string action) =>
+        new(LinkPattern().Matches(mail.HtmlBody!).Select(m => WebUtility.HtmlDecode(m.Groups["link"].Value)).First(l => l.Contains($"/registrations/{action}?")));
+
+    private static string Token(MimeMessage mail, string action) => HttpUtility.ParseQueryString(Link(mail, action).Query)["token"]!;
+
+    /// <summary>The hidden fields of the page's form: the link's token and the antiforgery token.</summary>
+    private static Dictionary<string, string> HiddenFields(string page) =>
+        HiddenFieldPattern().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
+    [GeneratedRegex("href=\"(?<link>[^\"]+)\"")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    private static partial Regex HiddenFieldPattern();
+}
