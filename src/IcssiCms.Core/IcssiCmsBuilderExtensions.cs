@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Events;
@@ -91,6 +92,10 @@ public static class IcssiCmsBuilderExtensions
     private static void AddForms(IUmbracoBuilder builder)
     {
         builder.Services.AddSingleton<HubForms>();
+        // Lazily: Umbraco's distributed cache is made of the cache refreshers, and is needed only once a form changes.
+        builder.Services.AddSingleton(services => new Lazy<DistributedCache>(services.GetRequiredService<DistributedCache>));
+        builder.Services.AddSingleton<INotificationHandler<HubFormsCacheRefresherNotification>>(services => services.GetRequiredService<HubForms>());
+        builder.CacheRefreshers().Add<HubFormsCacheRefresher>();
         builder.DataEditors().Add<FormPickerPropertyEditor>();
 
         builder.Services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName);

@@ -29,99 +29,149 @@ public sealed class RegistrationStore(
     {
         using var scope = scopes.CreateScope();
         scope.EagerWriteLock(RegistrationLock.Id);
-        var database = scope.Database;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var nextPosition = database.ExecuteScalar<long?>(new Sql($"SELECT MAX(position) FROM {RegistrationDto.TableName}")) ?? 0;
-        var results = new List<SignUpResult>(signUps.Count);
-        foreach (var (request, capacities) in signUps)
-        {
-            results.Add(SignUpIn(database, request, capacities, now, ref nextPosition));
-        }
-
+        var batch = new SignUpBatch(scope.Database, clock.GetUtcNow().UtcDateTime, options.CurrentValue.ResendAfter, signUps.Select(s => s.Request.Email));
+        var results = signUps.Select(s => batch.SignUp(s.Request, s.Capacities)).ToList();
+        batch.Write();
         scope.Complete();
         return results;
     }
 
-    private SignUpResult SignUpIn(IUmbracoDatabase database, SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities, DateTime now, ref long nextPosition)
+    /// <summary>
+    /// The sign-ups of one <see cref="SignUpAll"/>, worked out in memory under the lock and written at the end in bulk:
+    /// the registrations already there for the batch's addresses are read in one query rather than one per sign-up,
+    /// each event's held places counted once, and the new rows inserted together.
+    /// </summary>
+    private sealed class SignUpBatch
     {
-        var recordKey = Guid.NewGuid();
-        var places = new List<PlaceResult>();
-        var added = new List<RegistrationDto>();
-        RegistrationDto? unconfirmedRepeat = null;
+        private readonly IUmbracoDatabase _database;
+        private readonly DateTime _now;
+        private readonly TimeSpan _resendAfter;
+        private readonly Dictionary<(Guid Event, string Email), RegistrationDto> _registrations;
+        private readonly Dictionary<Guid, int> _held = [];
+        private readonly List<RegistrationDto> _newRegistrations = [];
+        private readonly List<FormRecordDto> _newRecords = [];
+        private readonly List<OutboxMailDto> _newMails = [];
+        private long _nextPosition;
 
-        foreach (var eventKey in request.Events.Distinct())
+        public SignUpBatch(IUmbracoDatabase database, DateTime now, TimeSpan resendAfter, IEnumerable<string> emails)
         {
-            var existing = database.FirstOrDefault<RegistrationDto>(new Sql(
-                $"SELECT * FROM {RegistrationDto.TableName} WHERE eventKey = @0 AND email = @1", eventKey, request.Email));
-            if (existing is { IsActive: true })
+            _database = database;
+            _now = now;
+            _resendAfter = resendAfter;
+            _nextPosition = database.ExecuteScalar<long?>(new Sql($"SELECT MAX(position) FROM {RegistrationDto.TableName}")) ?? 0;
+            _registrations = emails.Distinct().Chunk(500)
+                .SelectMany(chunk => database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE email IN (@0)", chunk)))
+                .ToDictionary(r => (r.EventKey, r.Email));
+        }
+
+        public SignUpResult SignUp(SignUpRequest request, IReadOnlyDictionary<Guid, int?> capacities)
+        {
+            var recordKey = Guid.NewGuid();
+            var places = new List<PlaceResult>();
+            var added = new List<RegistrationDto>();
+            RegistrationDto? unconfirmedRepeat = null;
+
+            foreach (var eventKey in request.Events.Distinct())
             {
-                places.Add(new PlaceResult(eventKey, existing.HoldsPlace ? PlaceOutcome.Placed : PlaceOutcome.Waitlisted));
-                if (existing.EmailConfirmedUtc is null && LastMailed(database, existing.Key) is var mailed
-                    && (mailed is null || mailed < now - options.CurrentValue.ResendAfter))
+                var existing = _registrations.GetValueOrDefault((eventKey, request.Email));
+                if (existing is { IsActive: true })
                 {
-                    unconfirmedRepeat ??= existing;
+                    places.Add(new PlaceResult(eventKey, existing.HoldsPlace ? PlaceOutcome.Placed : PlaceOutcome.Waitlisted));
+                    if (existing.EmailConfirmedUtc is null && LastMailed(existing.Key) is var mailed && (mailed is null || mailed < _now - _resendAfter))
+                    {
+                        unconfirmedRepeat ??= existing;
+                    }
+
+                    continue;
                 }
 
-                continue;
+                var placed = capacities.GetValueOrDefault(eventKey) is not { } capacity || Held(eventKey) < capacity;
+                var row = new RegistrationDto
+                {
+                    Key = existing?.Key ?? Guid.NewGuid(),
+                    RecordKey = recordKey,
+                    FormKey = request.FormKey,
+                    EventKey = eventKey,
+                    Email = request.Email,
+                    Name = request.Name,
+                    Culture = request.Culture,
+                    Status = (int)(placed ? RegistrationStatus.Pending : RegistrationStatus.Waitlisted),
+                    Position = ++_nextPosition,
+                    CreatedUtc = existing?.CreatedUtc ?? _now,
+                    UpdatedUtc = _now,
+                };
+                if (existing is null)
+                {
+                    _newRegistrations.Add(row);
+                }
+                else
+                {
+                    // A cancelled or expired registration brought back: the row is there already.
+                    _database.Update(row);
+                }
+
+                _registrations[(eventKey, request.Email)] = row;
+                if (placed)
+                {
+                    _held[eventKey] = Held(eventKey) + 1;
+                }
+
+                added.Add(row);
+                places.Add(new PlaceResult(eventKey, placed ? PlaceOutcome.Placed : PlaceOutcome.Waitlisted));
             }
 
-            var placed = capacities.GetValueOrDefault(eventKey) is not { } capacity || HeldPlaces(database, eventKey) < capacity;
-            var row = new RegistrationDto
+            if (added.Count > 0 || request.Events.Count == 0)
             {
-                Key = existing?.Key ?? Guid.NewGuid(),
-                RecordKey = recordKey,
-                FormKey = request.FormKey,
-                EventKey = eventKey,
-                Email = request.Email,
-                Name = request.Name,
-                Culture = request.Culture,
-                Status = (int)(placed ? RegistrationStatus.Pending : RegistrationStatus.Waitlisted),
-                Position = ++nextPosition,
-                CreatedUtc = existing?.CreatedUtc ?? now,
-                UpdatedUtc = now,
-            };
-            if (existing is null)
-            {
-                database.Insert(row);
+                _newRecords.Add(new FormRecordDto
+                {
+                    Key = recordKey,
+                    FormKey = request.FormKey,
+                    ContentKey = request.ContentKey,
+                    Culture = request.Culture,
+                    Email = request.Email,
+                    ValuesJson = request.ValuesJson,
+                    ConsentVersion = request.Consent?.Version,
+                    ConsentText = request.Consent?.Text,
+                    CreatedUtc = _now,
+                });
+
+                if (added.Count > 0)
+                {
+                    // One e-mail for the whole sign-up, headed by a held place if there is one; it lists the others.
+                    var held = added.FirstOrDefault(r => r.HoldsPlace);
+                    _newMails.Add(Mail(held ?? added[0], held is null ? RegistrationMailKind.Waitlisted : RegistrationMailKind.ConfirmPlace, _now));
+                }
             }
-            else
+            else if (unconfirmedRepeat is not null)
             {
-                database.Update(row);
+                // Signed up again without confirming: the first e-mail was probably lost, so it is sent again.
+                _newMails.Add(Mail(unconfirmedRepeat, unconfirmedRepeat.HoldsPlace ? RegistrationMailKind.ConfirmPlace : RegistrationMailKind.Waitlisted, _now));
             }
 
-            added.Add(row);
-            places.Add(new PlaceResult(eventKey, placed ? PlaceOutcome.Placed : PlaceOutcome.Waitlisted));
+            return new SignUpResult(places);
         }
 
-        if (added.Count > 0 || request.Events.Count == 0)
+        public void Write()
         {
-            database.Insert(new FormRecordDto
-            {
-                Key = recordKey,
-                FormKey = request.FormKey,
-                ContentKey = request.ContentKey,
-                Culture = request.Culture,
-                Email = request.Email,
-                ValuesJson = request.ValuesJson,
-                ConsentVersion = request.Consent?.Version,
-                ConsentText = request.Consent?.Text,
-                CreatedUtc = now,
-            });
-
-            if (added.Count > 0)
-            {
-                // One e-mail for the whole sign-up, headed by a held place if there is one; it lists the others.
-                var held = added.FirstOrDefault(r => r.HoldsPlace);
-                QueueMail(database, held ?? added[0], held is null ? RegistrationMailKind.Waitlisted : RegistrationMailKind.ConfirmPlace, now);
-            }
+            _database.BulkInsertRecords(_newRegistrations);
+            _database.BulkInsertRecords(_newRecords);
+            _database.BulkInsertRecords(_newMails);
         }
-        else if (unconfirmedRepeat is not null)
+
+        private int Held(Guid eventKey)
         {
-            // Signed up again without confirming: the first e-mail was probably lost, so it is sent again.
-            QueueMail(database, unconfirmedRepeat, unconfirmedRepeat.HoldsPlace ? RegistrationMailKind.ConfirmPlace : RegistrationMailKind.Waitlisted, now);
+            if (!_held.TryGetValue(eventKey, out var held))
+            {
+                _held[eventKey] = held = HeldPlaces(_database, eventKey);
+            }
+
+            return held;
         }
 
-        return new SignUpResult(places);
+        /// <summary>When the registration's last e-mail was queued: in this batch, or before it.</summary>
+        private DateTime? LastMailed(Guid registrationKey) =>
+            _newMails.LastOrDefault(m => m.RegistrationKey == registrationKey)?.CreatedUtc
+            ?? _database.ExecuteScalar<DateTime?>(new Sql($"SELECT MAX(createdUtc) FROM {OutboxMailDto.TableName} WHERE registrationKey = @0", registrationKey));
     }
 
     /// <summary>
@@ -424,16 +474,15 @@ public sealed class RegistrationStore(
             $"SELECT COUNT(*) FROM {RegistrationDto.TableName} WHERE eventKey = @0 AND status IN (@1, @2)",
             eventKey, (int)RegistrationStatus.Pending, (int)RegistrationStatus.Confirmed));
 
-    private static DateTime? LastMailed(IUmbracoDatabase database, Guid registrationKey) =>
-        database.ExecuteScalar<DateTime?>(new Sql($"SELECT MAX(createdUtc) FROM {OutboxMailDto.TableName} WHERE registrationKey = @0", registrationKey));
-
     private static void QueueMail(IUmbracoDatabase database, RegistrationDto registration, RegistrationMailKind kind, DateTime now) =>
-        database.Insert(new OutboxMailDto
-        {
-            Key = Guid.NewGuid(),
-            RegistrationKey = registration.Key,
-            Kind = (int)kind,
-            DueUtc = now,
-            CreatedUtc = now,
-        });
+        database.Insert(Mail(registration, kind, now));
+
+    private static OutboxMailDto Mail(RegistrationDto registration, RegistrationMailKind kind, DateTime now) => new()
+    {
+        Key = Guid.NewGuid(),
+        RegistrationKey = registration.Key,
+        Kind = (int)kind,
+        DueUtc = now,
+        CreatedUtc = now,
+    };
 }

@@ -66,18 +66,18 @@ public sealed class RegistrationOutboxJob(
                 break;
             }
 
+            var done = new List<Guid>(due.Count);
             foreach (var (mail, registration, signUp) in due)
             {
                 if (registration is null)
                 {
                     logger.LogInformation("Outbox mail {OutboxKey} ({Kind}) dropped: its registration is gone", mail.Key, (RegistrationMailKind)mail.Kind);
-                    Delete(mail.Key);
+                    done.Add(mail.Key);
                     dropped++;
                 }
                 else if (await SendAsync(mail, registration, signUp, now))
                 {
-                    // Sent: the row goes even when the site is stopping, or the mail would be sent twice.
-                    Delete(mail.Key);
+                    done.Add(mail.Key);
                     sent++;
                 }
                 else
@@ -85,6 +85,10 @@ public sealed class RegistrationOutboxJob(
                     failed++;
                 }
             }
+
+            // Sent: the rows go even when the site is stopping, or the mails would be sent twice. One commit for the
+            // batch, not one per mail: the sign-ups share the database's one writer with this job.
+            Delete(done);
         }
 
         if (sent + failed + dropped > 0)
@@ -101,17 +105,24 @@ public sealed class RegistrationOutboxJob(
         var database = scope.Database;
         var rows = database.SkipTake<OutboxMailDto>(0, BatchSize, new Sql(
             $"SELECT * FROM {OutboxMailDto.TableName} WHERE dueUtc <= @0 ORDER BY dueUtc, createdUtc", now));
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // One query for the batch's registrations and one for the other places of their sign-ups, not two per mail.
+        var registrations = database.Fetch<RegistrationDto>(new Sql(
+                $"SELECT * FROM {RegistrationDto.TableName} WHERE [key] IN (@0)", rows.Select(r => r.RegistrationKey).Distinct().ToList()))
+            .ToDictionary(r => r.Key);
+        var signUps = registrations.Count == 0 ? Enumerable.Empty<RegistrationDto>().ToLookup(r => r.RecordKey) : database.Fetch<RegistrationDto>(new Sql(
+                $"SELECT * FROM {RegistrationDto.TableName} WHERE recordKey IN (@0) AND status IN (@1, @2, @3) ORDER BY position",
+                registrations.Values.Select(r => r.RecordKey).Distinct().ToList(), (int)RegistrationStatus.Pending, (int)RegistrationStatus.Confirmed, (int)RegistrationStatus.Waitlisted))
+            .ToLookup(r => r.RecordKey);
         var due = new List<(OutboxMailDto, RegistrationDto?, List<RegistrationDto>)>(rows.Count);
         foreach (var row in rows)
         {
-            var registration = database.FirstOrDefault<RegistrationDto>(new Sql(
-                $"SELECT * FROM {RegistrationDto.TableName} WHERE [key] = @0", row.RegistrationKey));
-            var signUp = registration is null
-                ? []
-                : database.Fetch<RegistrationDto>(new Sql(
-                    $"SELECT * FROM {RegistrationDto.TableName} WHERE recordKey = @0 AND [key] <> @1 AND status IN (@2, @3, @4) ORDER BY position",
-                    registration.RecordKey, registration.Key, (int)RegistrationStatus.Pending, (int)RegistrationStatus.Confirmed, (int)RegistrationStatus.Waitlisted));
-            due.Add((row, registration, signUp));
+            var registration = registrations.GetValueOrDefault(row.RegistrationKey);
+            due.Add((row, registration, registration is null ? [] : signUps[registration.RecordKey].Where(r => r.Key != registration.Key).ToList()));
         }
 
         return due;
@@ -171,10 +182,19 @@ public sealed class RegistrationOutboxJob(
         return contentService.GetById(eventKey) is { } draft ? draft.GetCultureName(culture) ?? draft.Name ?? string.Empty : string.Empty;
     }
 
-    private void Delete(Guid key)
+    private void Delete(IReadOnlyCollection<Guid> keys)
     {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         using var scope = scopes.CreateScope();
-        scope.Database.Execute(new Sql($"DELETE FROM {OutboxMailDto.TableName} WHERE [key] = @0", key));
+        foreach (var chunk in keys.Chunk(500))
+        {
+            scope.Database.Execute(new Sql($"DELETE FROM {OutboxMailDto.TableName} WHERE [key] IN (@0)", chunk));
+        }
+
         scope.Complete();
     }
 
