@@ -17,6 +17,7 @@ public sealed class IcssiCmsMigrationPlan : MigrationPlan
         From(string.Empty)
             .To<CreateUsyncFileTable>("icssi-usync-files")
             .To<CreateFormTable>("icssi-forms")
-            .To<CreateRegistrationTables>("icssi-registrations");
+            .To<CreateRegistrationTables>("icssi-registrations")
+            .To<AddRegistrationIndexes>("icssi-registration-indexes");
     }
 }

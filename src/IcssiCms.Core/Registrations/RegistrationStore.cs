@@ -111,9 +111,10 @@ public sealed class RegistrationStore(
                 }
 
                 _registrations[(eventKey, request.Email)] = row;
-                if (placed)
+                if (placed && _held.TryGetValue(eventKey, out var held))
                 {
-                    _held[eventKey] = Held(eventKey) + 1;
+                    // Counted only for events with a capacity; the count stays true through the batch.
+                    _held[eventKey] = held + 1;
                 }
 
                 added.Add(row);

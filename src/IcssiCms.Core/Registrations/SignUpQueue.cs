@@ -30,12 +30,19 @@ public sealed class SignUpQueue(RegistrationStore store, ILogger<SignUpQueue> lo
         return pending.Result.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// On a thread of its own: each batch blocks on the database for its lock, writes and commit, and on the thread pool
+    /// that would take a thread from the requests whenever it does.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => WriteUntilStopped(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void WriteUntilStopped(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         try
         {
-            while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
+            while (_waiting.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next))
