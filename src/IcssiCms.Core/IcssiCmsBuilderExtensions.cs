@@ -9,6 +9,7 @@ using IcssiCms.Core.Languages;
 using IcssiCms.Core.Migrations;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Registrations;
+using IcssiCms.Core.Registrations.BackOffice;
 using IcssiCms.Core.Registrations.Links;
 using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Usync;
@@ -48,6 +49,7 @@ public static class IcssiCmsBuilderExtensions
         AddUsync(builder);
         AddForms(builder);
         AddRegistrations(builder);
+        AddRegistrationsBackOffice(builder);
         AddPublishingRules(builder);
         AddDeliveryApi(builder);
         AddHealth(builder);
@@ -134,6 +136,9 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.Configure<UmbracoPipelineOptions>(options =>
             options.AddFilter(new UmbracoPipelineFilter("IcssiCms.Registrations") { PreMapEndpoints = RegistrationLinkEndpoints.Map }));
     }
+
+    private static void AddRegistrationsBackOffice(IUmbracoBuilder builder) =>
+        builder.Services.AddSingleton<RegistrationReport>();
 
     private static void AddPublishingRules(IUmbracoBuilder builder) =>
         builder

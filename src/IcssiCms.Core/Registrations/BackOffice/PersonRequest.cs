@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IcssiCms.Core.Registrations.BackOffice;
+
+/// <summary>
+/// The body of a request about one person: <c>{"email": "…"}</c>, read strictly (UTF-8, one JSON object, no other
+/// members, no member twice), so that any other body is refused with a problem naming what is wrong and nothing is done.
+/// The address travels in the body so that it stays out of URLs and the logs that keep them.
+/// </summary>
+public static class PersonRequest
+{
+    public const string EmailMember = "email";
+    public const int MaxBodyBytes = 4 * 1024;
+    public const int MaxEmailLength = 320;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The e-mail address, trimmed and lower-cased as the store keeps it; or the problem to answer with.</summary>
+    public static async Task<(string? Email, ObjectResult? Problem)> ReadEmailAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is not { } contentType || !IsJson(contentType))
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status415UnsupportedMediaType, "body", "Send the body as application/json: {\"email\": \"…\"}."));
+        }
+
+        var body = await ReadLimitedAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status413PayloadTooLarge, "body", $"The body is over {MaxBodyBytes} bytes."));
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not UTF-8."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not one JSON object: send {\"email\": \"…\"}."));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not a JSON object: send {\"email\": \"…\"}."));
+            }
+
+            string? email = null;
+            foreach (var member in document.RootElement.EnumerateObject())
+            {
+                if (member.Name != EmailMember)
+                {
+                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body has a member other than \"email\"."));
+                }
+
+                if (member.Value.ValueKind != JsonValueKind.String)
+                {
+                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not a string."));
+                }
+
+                try
+                {
+                    email = member.Value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not Unicode text."));
+                }
+            }
+
+            email = email?.Trim();
+            if (string.IsNullOrEmpty(email))
+            {
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "Send the person's e-mail address as \"email\"."));
+            }
+
+            if (email.Length > MaxEmailLength || !LooksLikeAnAddress(email))
+            {
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not an e-mail address."));
+            }
+
+            return (email.ToLowerInvariant(), null);
+        }
+    }
+
+    private static bool LooksLikeAnAddress(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at > 0 && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) && IsUnicode(email);
+    }
+
+    private static bool IsUnicode(string text)
+    {
+        try
+        {
+            StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsJson(string contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || parsed.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true)
+        && (parsed.Charset.Value is null || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The problem+json answers of the back office's registration endpoints; each names what is wrong in <c>member</c>.</summary>
+public static class BackOfficeProblems
+{
+    public static ObjectResult Create(int status, string? member, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = member is null ? ReasonOf(status) : $"Invalid '{member}'",
+            Detail = detail,
+        };
+        if (member is not null)
+        {
+            problem.Extensions["member"] = member;
+        }
+
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+    }
+
+    private static string ReasonOf(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

@@ -1,0 +1,207 @@
+using IcssiCms.Core.Schema;
+using NPoco;
+using Umbraco.Cms.Core.PublishedCache;
+using Umbraco.Cms.Core.Services.Navigation;
+using Umbraco.Cms.Infrastructure.Scoping;
+
+namespace IcssiCms.Core.Registrations.BackOffice;
+
+/// <summary>An event as the back office's Registrations view lists it: its places and how many hold, wait or left.</summary>
+/// <param name="Name">The name in the site's default language (the draft's when the event is not published; empty when it is gone).</param>
+/// <param name="Kind">The content type alias (conference, conferenceSession, campaign), or null when the event is gone.</param>
+/// <param name="Capacity">Places; null is no limit.</param>
+/// <param name="Held">Pending and confirmed: the places taken.</param>
+public sealed record EventRegistrationCounts(
+    Guid Id, string Name, string? Kind, bool Published, int? Capacity,
+    int Held, int Confirmed, int Waitlisted, int Cancelled, int Expired)
+{
+    public int? Available => Capacity is { } capacity ? Math.Max(0, capacity - Held) : null;
+}
+
+/// <summary>One person's registration for an event, as administrators see it.</summary>
+/// <param name="PlaceInLine">For a waitlisted registration, 1 for the next to get a place; otherwise null.</param>
+public sealed record EventRegistration(
+    Guid Id, string Name, string Email, string Culture, string Status, long Position, int? PlaceInLine,
+    DateTime SignedUpAt, DateTime? EmailConfirmedAt);
+
+/// <summary>
+/// What the back office reads about registrations: counts per event, one event's registrations in line order, and the
+/// rows of the CSV export. Reads Umbraco's database through its scopes, and names and capacities from the published content.
+/// </summary>
+public sealed class RegistrationReport(
+    IScopeProvider scopes,
+    HubEvents events,
+    IPublishedContentCache content,
+    IDocumentNavigationQueryService navigation,
+    IDefaultCultureAccessor defaultCulture)
+{
+    private static readonly string[] EventTypes = [HubContentTypes.Conference.Alias, HubContentTypes.ConferenceSession.Alias];
+
+    /// <summary>
+    /// Every event someone signed up for, and every published conference and session with a capacity even if nobody
+    /// has: those in the content tree first, in tree order, then the rest (campaigns, unpublished or deleted events) by name.
+    /// </summary>
+    public async Task<IReadOnlyList<EventRegistrationCounts>> EventsAsync()
+    {
+        List<StatusCount> counts;
+        using (var scope = scopes.CreateScope(autoComplete: true))
+        {
+            counts = scope.Database.Fetch<StatusCount>(new Sql(
+                $"SELECT eventKey AS EventKey, status AS Status, COUNT(*) AS Count FROM {RegistrationDto.TableName} GROUP BY eventKey, status"));
+        }
+
+        var byEvent = counts.GroupBy(c => c.EventKey).ToDictionary(g => g.Key, g => g.ToDictionary(c => (RegistrationStatus)c.Status, c => (int)c.Count));
+        var inTree = EventsInTree();
+        var published = await events.FindAsync(inTree.Concat(byEvent.Keys));
+
+        var listed = new List<EventRegistrationCounts>();
+        foreach (var key in inTree.Where(k => byEvent.ContainsKey(k) || published.GetValueOrDefault(k)?.Capacity is not null))
+        {
+            listed.Add(await CountsAsync(key, published.GetValueOrDefault(key), byEvent.GetValueOrDefault(key)));
+        }
+
+        var others = new List<EventRegistrationCounts>();
+        foreach (var key in byEvent.Keys.Except(inTree))
+        {
+            others.Add(await CountsAsync(key, published.GetValueOrDefault(key), byEvent[key]));
+        }
+
+        listed.AddRange(others.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase));
+        return listed;
+    }
+
+    /// <summary>One event's counts, or null when nobody signed up for it and it is not an event the site publishes.</summary>
+    public async Task<EventRegistrationCounts?> EventAsync(Guid eventKey)
+    {
+        Dictionary<RegistrationStatus, int> counts;
+        using (var scope = scopes.CreateScope(autoComplete: true))
+        {
+            counts = scope.Database.Fetch<StatusCount>(new Sql(
+                    $"SELECT eventKey AS EventKey, status AS Status, COUNT(*) AS Count FROM {RegistrationDto.TableName} WHERE eventKey = @0 GROUP BY eventKey, status", eventKey))
+                .ToDictionary(c => (RegistrationStatus)c.Status, c => (int)c.Count);
+        }
+
+        var published = (await events.FindAsync([eventKey])).GetValueOrDefault(eventKey);
+        return counts.Count == 0 && published is null ? null : await CountsAsync(eventKey, published, counts);
+    }
+
+    /// <summary>
+    /// One event's registrations: those holding a place, then those in line (next first), then those cancelled or
+    /// expired, each in order of arrival.
+    /// </summary>
+    public IReadOnlyList<EventRegistration> RegistrationsOf(Guid eventKey)
+    {
+        List<RegistrationDto> rows;
+        using (var scope = scopes.CreateScope(autoComplete: true))
+        {
+            rows = scope.Database.Fetch<RegistrationDto>(new Sql(
+                $"SELECT * FROM {RegistrationDto.TableName} WHERE eventKey = @0 ORDER BY position", eventKey));
+        }
+
+        var placeInLine = 0;
+        return rows
+            .OrderBy(r => r.HoldsPlace ? 0 : (RegistrationStatus)r.Status == RegistrationStatus.Waitlisted ? 1 : 2)
+            .ThenBy(r => r.Position)
+            .Select(r => new EventRegistration(
+                r.Key, r.Name, r.Email, r.Culture, StatusName((RegistrationStatus)r.Status), r.Position,
+                (RegistrationStatus)r.Status == RegistrationStatus.Waitlisted ? ++placeInLine : null,
+                Utc(r.CreatedUtc), r.EmailConfirmedUtc is { } confirmed ? Utc(confirmed) : null))
+            .ToList();
+    }
+
+    /// <summary>Every registration (or one event's) for the CSV export, ordered by event and position, with the event's name.</summary>
+    public async Task<IReadOnlyList<(string EventName, RegistrationDto Registration)>> ExportRowsAsync(Guid? eventKey)
+    {
+        List<RegistrationDto> rows;
+        using (var scope = scopes.CreateScope(autoComplete: true))
+        {
+            rows = eventKey is { } key
+                ? scope.Database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE eventKey = @0 ORDER BY position", key))
+                : scope.Database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} ORDER BY eventKey, position"));
+        }
+
+        var names = new Dictionary<Guid, string>();
+        foreach (var key in rows.Select(r => r.EventKey).Distinct())
+        {
+            names[key] = await NameAsync(key, (await events.FindAsync([key])).GetValueOrDefault(key));
+        }
+
+        return rows.Select(r => (names[r.EventKey], r)).ToList();
+    }
+
+    /// <summary>Whether a registration exists, and for which event.</summary>
+    public Guid? EventOf(Guid registrationKey)
+    {
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.FirstOrDefault<RegistrationDto>(new Sql(
+            $"SELECT * FROM {RegistrationDto.TableName} WHERE {RegistrationKeyColumn} = @0", registrationKey))?.EventKey;
+    }
+
+    public static string StatusName(RegistrationStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The store keeps UTC without a kind; say so, so that JSON and CSV carry the Z.</summary>
+    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    // "key" is a reserved word in some SQL dialects Umbraco supports.
+    private static string RegistrationKeyColumn => "[key]";
+
+    private List<Guid> EventsInTree()
+    {
+        var found = new List<Guid>();
+        if (!navigation.TryGetRootKeys(out var roots))
+        {
+            return found;
+        }
+
+        foreach (var root in roots)
+        {
+            var events = new HashSet<Guid>();
+            foreach (var type in EventTypes)
+            {
+                if (navigation.TryGetDescendantsKeysOfType(root, type, out var ofType))
+                {
+                    events.UnionWith(ofType);
+                }
+            }
+
+            if (events.Count > 0 && navigation.TryGetDescendantsKeys(root, out var inOrder))
+            {
+                found.AddRange(inOrder.Where(events.Contains));
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<EventRegistrationCounts> CountsAsync(Guid key, PublishedEvent? published, IReadOnlyDictionary<RegistrationStatus, int>? counts)
+    {
+        int Count(RegistrationStatus status) => counts?.GetValueOrDefault(status) ?? 0;
+        var kind = published?.Content.ContentType.Alias ?? (await content.GetByIdAsync(key, preview: true))?.ContentType.Alias;
+        return new EventRegistrationCounts(
+            key, await NameAsync(key, published), kind, published is not null, published?.Capacity,
+            Count(RegistrationStatus.Pending) + Count(RegistrationStatus.Confirmed), Count(RegistrationStatus.Confirmed),
+            Count(RegistrationStatus.Waitlisted), Count(RegistrationStatus.Cancelled), Count(RegistrationStatus.Expired));
+    }
+
+    private async Task<string> NameAsync(Guid key, PublishedEvent? published)
+    {
+        var culture = defaultCulture.DefaultCulture;
+        if (published is not null)
+        {
+            return published.NameIn(culture);
+        }
+
+        return await content.GetByIdAsync(key, preview: true) is { } draft
+            ? new PublishedEvent(key, null, draft).NameIn(culture)
+            : string.Empty;
+    }
+
+    private sealed class StatusCount
+    {
+        public Guid EventKey { get; set; }
+
+        public int Status { get; set; }
+
+        public long Count { get; set; }
+    }
+}
