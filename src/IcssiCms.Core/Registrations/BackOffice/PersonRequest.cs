@@ -58,27 +58,19 @@ public static class PersonRequest
                 return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not a JSON object: send {\"email\": \"…\"}."));
             }
 
-            string? email = null;
-            foreach (var member in document.RootElement.EnumerateObject())
+            string? email;
+            try
             {
-                if (member.Name != EmailMember)
+                (email, var problem) = EmailIn(document.RootElement);
+                if (problem is not null)
                 {
-                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body has a member other than \"email\"."));
+                    return (null, problem);
                 }
-
-                if (member.Value.ValueKind != JsonValueKind.String)
-                {
-                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not a string."));
-                }
-
-                try
-                {
-                    email = member.Value.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not Unicode text."));
-                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A member name or value with a lone surrogate escape (\ud800) cannot be read as a string.
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not Unicode text."));
             }
 
             email = email?.Trim();
@@ -94,6 +86,27 @@ public static class PersonRequest
 
             return (email.ToLowerInvariant(), null);
         }
+    }
+
+    private static (string? Email, ObjectResult? Problem) EmailIn(JsonElement body)
+    {
+        string? email = null;
+        foreach (var member in body.EnumerateObject())
+        {
+            if (member.Name != EmailMember)
+            {
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body has a member other than \"email\"."));
+            }
+
+            if (member.Value.ValueKind != JsonValueKind.String)
+            {
+                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not a string."));
+            }
+
+            email = member.Value.GetString();
+        }
+
+        return (email, null);
     }
 
     private static bool LooksLikeAnAddress(string email)

@@ -1,0 +1,144 @@
+using System.Text;
+using IcssiCms.Web.IntegrationTests.Forms;
+using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Umbraco.Cms.Core;
+using Umbraco.Cms.Core.Models;
+using Umbraco.Cms.Core.Models.Membership;
+using Umbraco.Cms.Core.Services;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcssiCms.Web.IntegrationTests.Registrations;
+
+/// <summary>
+/// The Registrations dashboard in the back office, in Debian's chromium (headless, through Playwright; Playwright's own
+/// browser download does not work here, so a missing <c>/usr/bin/chromium</c> fails these tests).
+/// </summary>
+[Collection(RegistrationsSiteCollection.Name)]
+public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site) : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string DashboardPath = "/umbraco/section/content/dashboard/registrations";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(15_000);
+        Assert.True(System.IO.File.Exists(ChromiumPath), $"These tests need Debian's chromium at {ChromiumPath} (apt-get install -y chromium).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_Administrator_Sees_The_Counts_Opens_An_Event_Promotes_Someone_In_Line_And_Exports_Csv()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var holderEmail = FormEntryTests.UniqueEmail("browser-holder");
+        var waitingEmail = FormEntryTests.UniqueEmail("browser-waiting");
+        var waitingName = $"سارة {token}";
+        site.SetCapacity(HubFormKeys.SocialEvent, site.HeldAt(HubFormKeys.SocialEvent) + 1);
+        await site.SignUpAsync($"Holder {token}", holderEmail, HubFormKeys.SocialEvent);
+        Assert.Equal(["waitlisted"], await site.SignUpAsync(waitingName, waitingEmail, HubFormKeys.SocialEvent));
+        var held = site.HeldAt(HubFormKeys.SocialEvent);
+        var waiting = Assert.Single(site.Store.Of(waitingEmail).Registrations);
+
+        var page = await SignedInPageAsync(HubSite.AdministratorEmail, HubSite.AdministratorPassword);
+        await page.GotoAsync(DashboardPath);
+
+        var eventRow = page.Locator($"uui-table-row[data-event-id='{HubFormKeys.SocialEvent:D}']");
+        await Expect(eventRow.Locator("[data-column=capacity]")).ToHaveTextAsync(held.ToString());
+        await Expect(eventRow.Locator("[data-column=held]")).ToHaveTextAsync(held.ToString());
+        await Expect(eventRow.Locator("[data-column=waitlisted]")).Not.ToHaveTextAsync("0");
+
+        await eventRow.GetByRole(AriaRole.Button).ClickAsync();
+        var waitingRow = page.Locator($"uui-table-row[data-registration-id='{waiting.Key:D}']");
+        await Expect(waitingRow).ToContainTextAsync(waitingName);
+        await Expect(waitingRow).ToContainTextAsync(waitingEmail);
+        await Expect(waitingRow.Locator("[data-column=status]")).ToHaveTextAsync("waitlisted");
+        await Expect(waitingRow.Locator("uui-table-cell[dir=auto]")).ToHaveTextAsync(waitingName);
+
+        // A place frees (the capacity rises): promoting gives it to the person chosen, out of turn.
+        site.SetCapacity(HubFormKeys.SocialEvent, held + 1);
+        await waitingRow.GetByRole(AriaRole.Button, new() { Name = $"Promote {waitingName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{waitingName} now has a place.");
+        await Expect(waitingRow.Locator("[data-column=status]")).ToHaveTextAsync("pending");
+        await Expect(waitingRow.GetByRole(AriaRole.Button, new() { Name = $"Promote {waitingName}" })).ToHaveCountAsync(0);
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        Assert.Equal("registrations.csv", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var csv = await System.IO.File.ReadAllBytesAsync(path);
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains($",{waitingName},{waitingEmail},") && l.Contains(",pending,"));
+        Assert.Contains(lines, l => l.Contains(holderEmail));
+    }
+
+    [Fact]
+    public async Task An_Editor_Sees_The_Counts_But_No_Names_Exports_Or_Erasure()
+    {
+        var (email, password) = await EditorWithPasswordAsync();
+        var signUp = FormEntryTests.UniqueEmail("browser-editor");
+        await site.SignUpAsync("Seen By Nobody", signUp, HubFormKeys.IraqSession);
+        var held = site.HeldAt(HubFormKeys.IraqSession);
+
+        var page = await SignedInPageAsync(email, password);
+        await page.GotoAsync(DashboardPath);
+
+        var eventRow = page.Locator($"uui-table-row[data-event-id='{HubFormKeys.IraqSession:D}']");
+        await Expect(eventRow.Locator("[data-column=held]")).ToHaveTextAsync(held.ToString());
+        await Expect(eventRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" })).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("E-mail address")).ToHaveCountAsync(0);
+        await Expect(page.GetByText(signUp)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A fresh browser context signed in to the back office, on the page it lands on after signing in.</summary>
+    private async Task<IPage> SignedInPageAsync(string email, string password)
+    {
+        var context = await _browser!.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "en-US", AcceptDownloads = true });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/umbraco");
+        await page.Locator("#username-input").FillAsync(email);
+        await page.Locator("#password-input").FillAsync(password);
+        await page.Locator("#umb-login-button").ClickAsync();
+        // Signed in once the back office has exchanged its code for the token (kept in a cookie) and left the login page.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("oauth_complete", StringComparison.Ordinal));
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^User profile for ") })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>A back-office user (not an API user) in the editors group, with the password Umbraco made for them.</summary>
+    private async Task<(string Email, string Password)> EditorWithPasswordAsync()
+    {
+        var email = $"editor-{Guid.NewGuid():N}@localhost.invalid";
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<IUserService>();
+        var created = await users.CreateAsync(
+            Constants.Security.SuperUserKey,
+            new UserCreateModel { Email = email, UserName = email, Name = "Browser Editor", Kind = UserKind.Default, UserGroupKeys = new HashSet<Guid> { Constants.Security.EditorGroupKey } },
+            approveUser: true);
+        Assert.True(created.Success, $"Editor not created: {created.Status}");
+        return (email, created.Result.InitialPassword!);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using IcssiCms.Core.Registrations;
+using IcssiCms.Core.Schema;
+using IcssiCms.Web.IntegrationTests.Forms;
+using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Umbraco.Cms.Core;
+using Umbraco.Cms.Core.Services;
+
+namespace IcssiCms.Web.IntegrationTests.Registrations;
+
+/// <summary>The back office's Registrations tests: a site of their own, on Kestrel, so that a browser can use it too.</summary>
+[CollectionDefinition(Name)]
+public sealed class RegistrationsSiteCollection : ICollectionFixture<RegistrationsSite>
+{
+    public const string Name = "Registrations back office";
+}
+
+/// <summary>
+/// A seeded site on real Kestrel at 127.0.0.1 on a free port (a browser needs a real server), taking form entries
+/// from servers with <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to
+/// sign people up, to set an event's capacity, and clients for an editor and an administrator (API users).
+/// </summary>
+public sealed class RegistrationsSite : HubSite
+{
+    public const string FormsApiKey = "forms-server-key-registrations-7c2e";
+
+    private HttpClient? _editor;
+    private HttpClient? _administrator;
+
+    public RegistrationsSite()
+    {
+        BaseAddress = FreeLoopbackAddress();
+        Settings = new Dictionary<string, string?>
+        {
+            // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
+            ["Kestrel:Endpoints:Http:Url"] = BaseAddress.ToString(),
+            ["Umbraco:CMS:WebRouting:UmbracoApplicationUrl"] = BaseAddress.ToString(),
+            ["IcssiCms:Registrations:PublicBaseUrl"] = BaseAddress.ToString(),
+            ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
+            ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
+            ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
+            ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
+        };
+        UseKestrel();
+    }
+
+    public Uri BaseAddress { get; }
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
+
+    public override async Task InitializeAsync()
+    {
+        StartServer();
+        await base.InitializeAsync();
+    }
+
+    public async Task<HttpClient> EditorAsync() => _editor ??= await ApiUsers.ClientInGroupAsync(this, Constants.Security.EditorGroupKey);
+
+    public async Task<HttpClient> AdministratorAsync() => _administrator ??= await ApiUsers.ClientInGroupAsync(this, Constants.Security.AdminGroupKey);
+
+    /// <summary>Signs a person up for events through the Forms API, as the visitors' site does; gives the places' statuses.</summary>
+    public async Task<IReadOnlyList<string>> SignUpAsync(string name, string email, params Guid[] events)
+    {
+        using var http = CreateClient();
+        http.DefaultRequestHeaders.Add("Api-Key", FormsApiKey);
+        var entry = FormEntryTests.Entry(FormEntryTests.RegistrationValues(name, email, events));
+        using var response = await http.PostAsync(
+            $"{FormEntryTests.EntriesPath}/{HubFormKeys.Registration:D}", new StringContent(entry.ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Sign-up refused: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!["places"]!.AsArray().Select(p => p!["status"]!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>Publishes the event with this capacity (null: no limit).</summary>
+    public void SetCapacity(Guid eventKey, int? capacity)
+    {
+        var content = Services.GetRequiredService<IContentService>();
+        var item = content.GetById(eventKey)!;
+        item.SetValue(HubContentTypes.Conference.Capacity, capacity);
+        Assert.True(content.SaveAndPublish(item, item.AvailableCultures.ToArray()).Success);
+    }
+
+    public int HeldAt(Guid eventKey) => Store.HeldPlaces([eventKey])[eventKey];
+
+    public override async ValueTask DisposeAsync()
+    {
+        _editor?.Dispose();
+        _administrator?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static Uri FreeLoopbackAddress()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+    }
+}
