@@ -50,6 +50,11 @@ public static class PersonRequest
         {
             return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not one JSON object: send {\"email\": \"…\"}."));
         }
+        catch (InvalidOperationException)
+        {
+            // The check for a member given twice reads the names, and throws on a lone surrogate escape (\ud800) in one.
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not Unicode text."));
+        }
 
         using (document)
         {
