@@ -6,6 +6,9 @@ using IcssiCms.Core.Registrations;
 using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Forms;
 using IcssiCms.Core.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using NPoco;
+using Umbraco.Cms.Infrastructure.Scoping;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
 
@@ -24,12 +27,13 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
     [Fact]
     public async Task An_Editor_Sees_Each_Event_With_Its_Capacity_And_How_Many_Hold_And_Wait()
     {
+        // Raising the capacity may give the new place to someone already in line; two sign-ups fill the event either way.
         var capacity = site.HeldAt(HubFormKeys.IraqSession) + 1;
-        site.SetCapacity(HubFormKeys.IraqSession, capacity);
-        site.SetCapacity(GlobalizationConference, 40);
-        var before = await EventAsync(await site.EditorAsync(), HubFormKeys.IraqSession);
-        await site.SignUpAsync("Last Place", FormEntryTests.UniqueEmail("counts-held"), HubFormKeys.IraqSession);
-        await site.SignUpAsync("Too Late", FormEntryTests.UniqueEmail("counts-wait"), HubFormKeys.IraqSession);
+        EventCapacity.Publish(site, HubFormKeys.IraqSession, capacity);
+        EventCapacity.Publish(site, GlobalizationConference, 40);
+        await site.SignUpAsync("Maybe Last Place", FormEntryTests.UniqueEmail("counts-1"), HubFormKeys.IraqSession);
+        await site.SignUpAsync("Too Late", FormEntryTests.UniqueEmail("counts-2"), HubFormKeys.IraqSession);
+        var stored = StatusesAt(HubFormKeys.IraqSession);
 
         using var response = await (await site.EditorAsync()).GetAsync($"{Api}/events");
 
@@ -37,10 +41,10 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
         Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         var session = Assert.Single(events.EnumerateArray(), e => e.GetProperty("id").GetGuid() == HubFormKeys.IraqSession);
         Assert.Equal(SeedContent.Hub[HubFormKeys.IraqSession].Name(HubCultures.English), session.GetProperty("name").GetString());
-        Assert.Equal(capacity, session.GetProperty("capacity").GetInt32());
-        Assert.Equal(capacity, session.GetProperty("held").GetInt32());
-        Assert.Equal(before.GetProperty("waitlisted").GetInt32() + 1, session.GetProperty("waitlisted").GetInt32());
-        Assert.Equal(0, session.GetProperty("available").GetInt32());
+        Assert.Equal((capacity, capacity, 0), (session.GetProperty("capacity").GetInt32(), session.GetProperty("held").GetInt32(), session.GetProperty("available").GetInt32()));
+        Assert.Equal(stored.GetValueOrDefault(RegistrationStatus.Waitlisted), session.GetProperty("waitlisted").GetInt32());
+        Assert.True(session.GetProperty("waitlisted").GetInt32() >= 1);
+        Assert.Equal(stored.GetValueOrDefault(RegistrationStatus.Confirmed), session.GetProperty("confirmed").GetInt32());
 
         // An event with places that nobody signed up for is listed; one without places or sign-ups is not.
         var unsigned = Assert.Single(events.EnumerateArray(), e => e.GetProperty("id").GetGuid() == GlobalizationConference);
@@ -89,13 +93,14 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
     [Fact]
     public async Task An_Administrator_Sees_An_Events_Registrations_Holders_First_Then_The_Line_In_Order()
     {
-        site.SetCapacity(HubFormKeys.SocialEvent, site.HeldAt(HubFormKeys.SocialEvent) + 1);
-        var held = FormEntryTests.UniqueEmail("line-held");
-        var first = FormEntryTests.UniqueEmail("line-first");
-        var second = FormEntryTests.UniqueEmail("line-second");
-        await site.SignUpAsync("Held Place", held, HubFormKeys.SocialEvent);
-        await site.SignUpAsync("ليلى حسن", first, HubFormKeys.SocialEvent);
-        await site.SignUpAsync("Second In Line", second, HubFormKeys.SocialEvent);
+        // One place more: the first sign-up takes it unless someone already in line is given it on publishing.
+        EventCapacity.Publish(site, HubFormKeys.SocialEvent, site.HeldAt(HubFormKeys.SocialEvent) + 1);
+        var people = new[] { ("Maybe Held", FormEntryTests.UniqueEmail("line-1")), ("ليلى حسن", FormEntryTests.UniqueEmail("line-2")), ("Third", FormEntryTests.UniqueEmail("line-3")) };
+        var answers = new List<string>();
+        foreach (var (name, email) in people)
+        {
+            answers.Add(Assert.Single(await site.SignUpAsync(name, email, HubFormKeys.SocialEvent)));
+        }
 
         using var response = await (await site.AdministratorAsync()).GetAsync($"{Api}/events/{HubFormKeys.SocialEvent:D}");
 
@@ -105,10 +110,17 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
         Assert.Equal(statuses.OrderBy(s => s switch { "pending" or "confirmed" => 0, "waitlisted" => 1, _ => 2 }), statuses);
         var line = rows.Where(r => r.GetProperty("status").GetString() == "waitlisted").ToList();
         Assert.Equal(Enumerable.Range(1, line.Count), line.Select(r => r.GetProperty("placeInLine").GetInt32()));
-        Assert.Equal(new[] { first, second }, line.TakeLast(2).Select(r => r.GetProperty("email").GetString()));
-        Assert.Equal("ليلى حسن", line[^2].GetProperty("name").GetString());
-        var holder = Assert.Single(rows, r => r.GetProperty("email").GetString() == held);
-        Assert.Equal(("Held Place", "pending"), (holder.GetProperty("name").GetString(), holder.GetProperty("status").GetString()));
+
+        var ours = people.Zip(answers).Select(p => (Name: p.First.Item1, Email: p.First.Item2, Answer: p.Second)).ToList();
+        var waiting = ours.Where(p => p.Answer == "waitlisted").ToList();
+        Assert.True(waiting.Count >= 2, string.Join(", ", answers));
+        Assert.Equal(waiting.Select(p => p.Email), line.TakeLast(waiting.Count).Select(r => r.GetProperty("email").GetString()));
+        foreach (var person in ours)
+        {
+            var row = Assert.Single(rows, r => r.GetProperty("email").GetString() == person.Email);
+            Assert.Equal((person.Name, person.Answer == "placed" ? "pending" : "waitlisted"), (row.GetProperty("name").GetString(), row.GetProperty("status").GetString()));
+        }
+
         Assert.Equal(body.GetProperty("event").GetProperty("capacity").GetInt32(), body.GetProperty("event").GetProperty("held").GetInt32());
     }
 
@@ -180,13 +192,85 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
             data.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("eventId").GetGuid()).Order());
     }
 
-    private static async Task<JsonElement> EventAsync(HttpClient client, Guid eventKey)
+    [Fact]
+    public async Task Promoting_Someone_In_Line_When_The_Event_Is_Full_Puts_Them_First_And_The_Next_Place_Is_Theirs()
     {
-        using var response = await client.GetAsync($"{Api}/events");
-        var events = await ReadJsonAsync(response);
-        return events.EnumerateArray().FirstOrDefault(e => e.GetProperty("id").GetGuid() == eventKey) is { ValueKind: JsonValueKind.Object } found
-            ? found.Clone()
-            : JsonDocument.Parse("""{"held":0,"waitlisted":0}""").RootElement;
+        var capacity = site.HeldAt(HubFormKeys.IraqSession) + 1;
+        EventCapacity.Publish(site, HubFormKeys.IraqSession, capacity);
+        await site.SignUpAsync("Last Place", FormEntryTests.UniqueEmail("promote-held"), HubFormKeys.IraqSession);
+        await site.SignUpAsync("Early Waiter", FormEntryTests.UniqueEmail("promote-early"), HubFormKeys.IraqSession);
+        var late = FormEntryTests.UniqueEmail("promote-late");
+        Assert.Equal(["waitlisted"], await site.SignUpAsync("Late Waiter", late, HubFormKeys.IraqSession));
+        var chosen = Assert.Single(site.Store.Of(late).Registrations);
+        var administrator = await site.AdministratorAsync();
+
+        using var response = await administrator.PostAsync($"{Api}/{chosen.Key:D}/promote", null);
+
+        var answer = await ReadJsonAsync(response);
+        Assert.Equal("firstInLine", answer.GetProperty("outcome").GetString());
+        using var list = await administrator.GetAsync($"{Api}/events/{HubFormKeys.IraqSession:D}");
+        var first = (await ReadJsonAsync(list)).GetProperty("registrations").EnumerateArray().First(r => r.GetProperty("status").GetString() == "waitlisted");
+        Assert.Equal((chosen.Key, 1), (first.GetProperty("id").GetGuid(), first.GetProperty("placeInLine").GetInt32()));
+        Assert.Equal(capacity, site.HeldAt(HubFormKeys.IraqSession));
+
+        EventCapacity.Publish(site, HubFormKeys.IraqSession, capacity + 1);
+
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(site.Store.Of(late).Registrations).Status);
+    }
+
+    [Fact]
+    public async Task Promoting_Someone_Who_Holds_A_Place_Is_A_409_And_Changes_Nothing()
+    {
+        var email = FormEntryTests.UniqueEmail("promote-holder");
+        await site.SignUpAsync("Holder", email, HubFormKeys.Conference);
+        var before = Assert.Single(site.Store.Of(email).Registrations);
+
+        using var response = await (await site.AdministratorAsync()).PostAsync($"{Api}/{before.Key:D}/promote", null);
+
+        var problem = await FormDefinitionTests.ReadProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("id", problem.GetProperty("member").GetString());
+        var after = Assert.Single(site.Store.Of(email).Registrations);
+        Assert.Equal((before.Status, before.Position), (after.Status, after.Position));
+    }
+
+    [Fact]
+    public async Task Erasing_A_Person_Deletes_All_They_Sent_And_Their_Place_Goes_To_The_Next_In_Line()
+    {
+        var capacity = site.HeldAt(HubFormKeys.Conference) + 1;
+        EventCapacity.Publish(site, HubFormKeys.Conference, capacity);
+        var erased = FormEntryTests.UniqueEmail("erase-me");
+        await site.SignUpAsync("Erase Me", erased, HubFormKeys.Conference, HubFormKeys.SocialEvent);
+        await site.SignUpAsync("Next In Line", FormEntryTests.UniqueEmail("erase-next"), HubFormKeys.Conference);
+        var administrator = await site.AdministratorAsync();
+        using var list = await administrator.GetAsync($"{Api}/events/{HubFormKeys.Conference:D}");
+        var next = (await ReadJsonAsync(list)).GetProperty("registrations").EnumerateArray().First(r => r.GetProperty("status").GetString() == "waitlisted");
+
+        using var response = await administrator.PostAsJsonAsync($"{Api}/person/erase", new { email = erased.ToUpperInvariant() });
+
+        var answer = await ReadJsonAsync(response);
+        Assert.Equal((1, 2), (answer.GetProperty("records").GetInt32(), answer.GetProperty("registrations").GetInt32()));
+        var (records, registrations) = site.Store.Of(erased);
+        Assert.Empty(records);
+        Assert.Empty(registrations);
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)site.Store.Find(next.GetProperty("id").GetGuid())!.Status);
+        Assert.Equal(capacity, site.HeldAt(HubFormKeys.Conference));
+    }
+
+    [Fact]
+    public async Task Erasing_An_Address_Nobody_Used_Erases_Nothing()
+    {
+        using var response = await (await site.AdministratorAsync()).PostAsJsonAsync($"{Api}/person/erase", new { email = FormEntryTests.UniqueEmail("nobody") });
+
+        var answer = await ReadJsonAsync(response);
+        Assert.Equal((0, 0), (answer.GetProperty("records").GetInt32(), answer.GetProperty("registrations").GetInt32()));
+    }
+
+    /// <summary>How many registrations of the event are in each status, straight from the database.</summary>
+    private Dictionary<RegistrationStatus, int> StatusesAt(Guid eventKey)
+    {
+        using var scope = site.Services.GetRequiredService<IScopeProvider>().CreateScope(autoComplete: true);
+        return scope.Database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE eventKey = @0", eventKey))
+            .GroupBy(r => (RegistrationStatus)r.Status).ToDictionary(g => g.Key, g => g.Count());
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)

@@ -7,6 +7,7 @@ using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Models.Membership;
 using Umbraco.Cms.Core.Services;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
@@ -16,7 +17,7 @@ namespace IcssiCms.Web.IntegrationTests.Registrations;
 /// browser download does not work here, so a missing <c>/usr/bin/chromium</c> fails these tests).
 /// </summary>
 [Collection(RegistrationsSiteCollection.Name)]
-public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site) : IAsyncLifetime
+public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private const string DashboardPath = "/umbraco/section/content/dashboard/registrations";
@@ -52,45 +53,55 @@ public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site) :
     {
         var token = Guid.NewGuid().ToString("N")[..6];
         var holderEmail = FormEntryTests.UniqueEmail("browser-holder");
+        var aheadEmail = FormEntryTests.UniqueEmail("browser-ahead");
         var waitingEmail = FormEntryTests.UniqueEmail("browser-waiting");
         var waitingName = $"سارة {token}";
-        site.SetCapacity(HubFormKeys.SocialEvent, site.HeldAt(HubFormKeys.SocialEvent) + 1);
+        var capacity = site.HeldAt(HubFormKeys.SocialEvent) + 1;
+        EventCapacity.Publish(site, HubFormKeys.SocialEvent, capacity);
         await site.SignUpAsync($"Holder {token}", holderEmail, HubFormKeys.SocialEvent);
+        await site.SignUpAsync($"Ahead {token}", aheadEmail, HubFormKeys.SocialEvent);
         Assert.Equal(["waitlisted"], await site.SignUpAsync(waitingName, waitingEmail, HubFormKeys.SocialEvent));
-        var held = site.HeldAt(HubFormKeys.SocialEvent);
         var waiting = Assert.Single(site.Store.Of(waitingEmail).Registrations);
+        var inLine = Assert.Single(site.Store.Of(aheadEmail).Registrations);
 
         var page = await SignedInPageAsync(HubSite.AdministratorEmail, HubSite.AdministratorPassword);
         await page.GotoAsync(DashboardPath);
 
         var eventRow = page.Locator($"uui-table-row[data-event-id='{HubFormKeys.SocialEvent:D}']");
-        await Expect(eventRow.Locator("[data-column=capacity]")).ToHaveTextAsync(held.ToString());
-        await Expect(eventRow.Locator("[data-column=held]")).ToHaveTextAsync(held.ToString());
+        await Expect(eventRow.Locator("[data-column=capacity]")).ToHaveTextAsync(capacity.ToString());
+        await Expect(eventRow.Locator("[data-column=held]")).ToHaveTextAsync(capacity.ToString());
         await Expect(eventRow.Locator("[data-column=waitlisted]")).Not.ToHaveTextAsync("0");
 
         await eventRow.GetByRole(AriaRole.Button).ClickAsync();
         var waitingRow = page.Locator($"uui-table-row[data-registration-id='{waiting.Key:D}']");
-        await Expect(waitingRow).ToContainTextAsync(waitingName);
+        await Expect(waitingRow.Locator("uui-table-cell[dir=auto]")).ToHaveTextAsync(waitingName);
         await Expect(waitingRow).ToContainTextAsync(waitingEmail);
         await Expect(waitingRow.Locator("[data-column=status]")).ToHaveTextAsync("waitlisted");
-        await Expect(waitingRow.Locator("uui-table-cell[dir=auto]")).ToHaveTextAsync(waitingName);
+        await Expect(waitingRow.Locator("[data-column=place-in-line]")).Not.ToHaveTextAsync("1");
 
-        // A place frees (the capacity rises): promoting gives it to the person chosen, out of turn.
-        site.SetCapacity(HubFormKeys.SocialEvent, held + 1);
+        // The event is full: promoting puts them first in line, ahead of those who came before.
         await waitingRow.GetByRole(AriaRole.Button, new() { Name = $"Promote {waitingName}" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{waitingName} now has a place.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"The event is full: {waitingName} is first in line");
+        await Expect(waitingRow.Locator("[data-column=place-in-line]")).ToHaveTextAsync("1");
+
+        // A place frees (the capacity rises): it is theirs.
+        EventCapacity.Publish(site, HubFormKeys.SocialEvent, capacity + 1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to all events" }).ClickAsync();
+        await Expect(eventRow.Locator("[data-column=held]")).ToHaveTextAsync((capacity + 1).ToString());
+        await eventRow.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(waitingRow.Locator("[data-column=status]")).ToHaveTextAsync("pending");
         await Expect(waitingRow.GetByRole(AriaRole.Button, new() { Name = $"Promote {waitingName}" })).ToHaveCountAsync(0);
+        await Expect(page.Locator($"uui-table-row[data-registration-id='{inLine.Key:D}'] [data-column=status]")).ToHaveTextAsync("waitlisted");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
         Assert.Equal("registrations.csv", download.SuggestedFilename);
-        var path = await download.PathAsync();
-        var csv = await System.IO.File.ReadAllBytesAsync(path);
+        var csv = await System.IO.File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.Contains($",{waitingName},{waitingEmail},") && l.Contains(",pending,"));
-        Assert.Contains(lines, l => l.Contains(holderEmail));
+        Assert.Contains(lines, l => l.Contains(aheadEmail) && l.Contains(",waitlisted,"));
+        Assert.All(lines.Skip(1), l => Assert.Contains($",{HubFormKeys.SocialEvent:D},", l));
     }
 
     [Fact]
@@ -118,6 +129,10 @@ public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site) :
         var context = await _browser!.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "en-US", AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        // What the page reports goes to the test's output, so that a failing run says why.
+        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        page.RequestFailed += (_, request) => output.WriteLine($"request failed: {request.Method} {request.Url} {request.Failure}");
         await page.GotoAsync("/umbraco");
         await page.Locator("#username-input").FillAsync(email);
         await page.Locator("#password-input").FillAsync(password);

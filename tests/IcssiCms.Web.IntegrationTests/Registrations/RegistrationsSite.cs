@@ -3,12 +3,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using IcssiCms.Core.Registrations;
-using IcssiCms.Core.Schema;
 using IcssiCms.Web.IntegrationTests.Forms;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core;
-using Umbraco.Cms.Core.Services;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
 
@@ -22,7 +20,7 @@ public sealed class RegistrationsSiteCollection : ICollectionFixture<Registratio
 /// <summary>
 /// A seeded site on real Kestrel at 127.0.0.1 on a free port (a browser needs a real server), taking form entries
 /// from servers with <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to
-/// sign people up, to set an event's capacity, and clients for an editor and an administrator (API users).
+/// sign people up, and clients for an editor and an administrator (API users).
 /// </summary>
 public sealed class RegistrationsSite : HubSite
 {
@@ -75,15 +73,6 @@ public sealed class RegistrationsSite : HubSite
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Sign-up refused: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!["places"]!.AsArray().Select(p => p!["status"]!.GetValue<string>()).ToList();
-    }
-
-    /// <summary>Publishes the event with this capacity (null: no limit).</summary>
-    public void SetCapacity(Guid eventKey, int? capacity)
-    {
-        var content = Services.GetRequiredService<IContentService>();
-        var item = content.GetById(eventKey)!;
-        item.SetValue(HubContentTypes.Conference.Capacity, capacity);
-        Assert.True(content.SaveAndPublish(item, item.AvailableCultures.ToArray()).Success);
     }
 
     public int HeldAt(Guid eventKey) => Store.HeldPlaces([eventKey])[eventKey];

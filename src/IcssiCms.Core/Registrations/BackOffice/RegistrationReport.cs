@@ -129,21 +129,10 @@ public sealed class RegistrationReport(
         return rows.Select(r => (names[r.EventKey], r)).ToList();
     }
 
-    /// <summary>Whether a registration exists, and for which event.</summary>
-    public Guid? EventOf(Guid registrationKey)
-    {
-        using var scope = scopes.CreateScope(autoComplete: true);
-        return scope.Database.FirstOrDefault<RegistrationDto>(new Sql(
-            $"SELECT * FROM {RegistrationDto.TableName} WHERE {RegistrationKeyColumn} = @0", registrationKey))?.EventKey;
-    }
-
     public static string StatusName(RegistrationStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>The store keeps UTC without a kind; say so, so that JSON and CSV carry the Z.</summary>
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    // "key" is a reserved word in some SQL dialects Umbraco supports.
-    private static string RegistrationKeyColumn => "[key]";
 
     private List<Guid> EventsInTree()
     {

@@ -78,6 +78,34 @@ public sealed class RegistrationsApiController(
         return File(csv, RegistrationCsv.ContentType, RegistrationCsv.FileName);
     }
 
+    /// <summary>
+    /// Takes a waitlisted person off the line out of turn: a free place if there is one (<c>promoted</c>), else first in
+    /// line for the next place that frees (<c>firstInLine</c>); never past the event's capacity.
+    /// </summary>
+    [HttpPost("{id}/promote")]
+    [Authorize(Policy = AuthorizationPolicies.RequireAdminAccess)]
+    [ProducesResponseType<PromoteResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public IActionResult Promote(string id)
+    {
+        if (!Guid.TryParse(id, out var key))
+        {
+            return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "id", "The registration id is not a GUID.");
+        }
+
+        var outcome = store.Promote(key);
+        logger.LogInformation("Registration {Registration} promoted by staff: {Outcome}", key, outcome);
+        return outcome switch
+        {
+            PromoteOutcome.Promoted => Ok(new PromoteResponse(key, "promoted")),
+            PromoteOutcome.FirstInLine => Ok(new PromoteResponse(key, "firstInLine")),
+            PromoteOutcome.NotFound => BackOfficeProblems.Create(StatusCodes.Status404NotFound, "id", "No registration has this id."),
+            _ => BackOfficeProblems.Create(StatusCodes.Status409Conflict, "id", "This registration is not on the waitlist."),
+        };
+    }
+
     /// <summary>Everything stored for one e-mail address (the body's <c>email</c>), as a JSON download.</summary>
     [HttpPost("person/export")]
     [Authorize(Policy = AuthorizationPolicies.RequireAdminAccess)]
@@ -106,7 +134,31 @@ public sealed class RegistrationsApiController(
         Response.Headers.ContentDisposition = $"attachment; filename=\"{PersonExportFileName}\"";
         return Ok(data);
     }
+
+    /// <summary>
+    /// A data subject's erasure: every record and registration of the body's <c>email</c> is deleted (their places go to
+    /// those in line). Answers how many of each; none is not an error.
+    /// </summary>
+    [HttpPost("person/erase")]
+    [Authorize(Policy = AuthorizationPolicies.RequireAdminAccess)]
+    [ProducesResponseType<ErasureResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> ErasePerson(CancellationToken cancellationToken)
+    {
+        var (email, problem) = await PersonRequest.ReadEmailAsync(Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var erased = store.Erase(email!);
+        logger.LogInformation("Data-subject erasure: {Records} records and {Registrations} registrations deleted", erased.Records, erased.Registrations);
+        return Ok(erased);
+    }
 }
+
+/// <summary>What a promotion did: <c>promoted</c> (a free place) or <c>firstInLine</c> (full: the next place is theirs).</summary>
+public sealed record PromoteResponse(Guid Id, string Outcome);
 
 /// <summary>One event's counts and its registrations in line order.</summary>
 public sealed record EventRegistrations(EventRegistrationCounts Event, IReadOnlyList<EventRegistration> Registrations);

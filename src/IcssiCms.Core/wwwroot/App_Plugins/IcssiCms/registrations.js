@@ -107,6 +107,8 @@ export default class IcssiRegistrationsDashboardElement extends UmbLitElement {
     link.href = url;
     link.download = fileName;
     link.style.display = 'none';
+    // Otherwise the back office's router takes the click on a same-origin link as navigation.
+    link.dataset.routerSlot = 'disabled';
     this.shadowRoot.appendChild(link);
     link.click();
     link.remove();
@@ -240,7 +242,7 @@ export default class IcssiRegistrationsDashboardElement extends UmbLitElement {
                   <uui-table-cell>${r.email}</uui-table-cell>
                   <uui-table-cell>${r.culture}</uui-table-cell>
                   <uui-table-cell data-column="status">${r.status}</uui-table-cell>
-                  <uui-table-cell class="number">${r.placeInLine ?? ''}</uui-table-cell>
+                  <uui-table-cell class="number" data-column="place-in-line">${r.placeInLine ?? ''}</uui-table-cell>
                   <uui-table-cell><time datetime=${r.signedUpAt}>${new Date(r.signedUpAt).toLocaleString()}</time></uui-table-cell>
                   <uui-table-cell>
                     ${r.status === 'waitlisted'
