@@ -183,6 +183,7 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
 
         var data = await ReadJsonAsync(response);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal(email, data.GetProperty("email").GetString());
         var record = Assert.Single(data.GetProperty("records").EnumerateArray());
         Assert.Equal("Export Me", record.GetProperty("values").GetProperty("name")[0].GetString());

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using IcssiCms.Web.IntegrationTests.Forms;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +103,39 @@ public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site, I
         Assert.Contains(lines, l => l.Contains($",{waitingName},{waitingEmail},") && l.Contains(",pending,"));
         Assert.Contains(lines, l => l.Contains(aheadEmail) && l.Contains(",waitlisted,"));
         Assert.All(lines.Skip(1), l => Assert.Contains($",{HubFormKeys.SocialEvent:D},", l));
+    }
+
+    [Fact]
+    public async Task An_Administrator_Exports_A_Persons_Data_And_Erases_It_Only_Once_They_Confirm()
+    {
+        var email = FormEntryTests.UniqueEmail("browser-person");
+        await site.SignUpAsync("Data Subject", email, HubFormKeys.Conference);
+        var page = await SignedInPageAsync(HubSite.AdministratorEmail, HubSite.AdministratorPassword);
+        await page.GotoAsync(DashboardPath);
+        var address = page.GetByRole(AriaRole.Textbox, new() { Name = "E-mail address" });
+        await address.FillAsync(email.ToUpperInvariant());
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export their data" }).ClickAsync());
+        Assert.Equal("person-data.json", download.SuggestedFilename);
+        using (var exported = JsonDocument.Parse(await System.IO.File.ReadAllBytesAsync(await download.PathAsync())))
+        {
+            Assert.Equal(email, exported.RootElement.GetProperty("email").GetString());
+            Assert.Equal("Data Subject", Assert.Single(exported.RootElement.GetProperty("registrations").EnumerateArray()).GetProperty("name").GetString());
+        }
+
+        var erase = page.GetByRole(AriaRole.Button, new() { Name = "Erase their data" });
+        await erase.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true })).ToHaveCountAsync(0);
+        Assert.Single(site.Store.Of(email).Registrations);
+
+        await erase.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Erased 1 sign-up record(s) and 1 registration(s).");
+        var (records, registrations) = site.Store.Of(email);
+        Assert.Empty(records);
+        Assert.Empty(registrations);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ export default class IcssiRegistrationsDashboardElement extends UmbLitElement {
     .number { text-align: end; }
     [role='alert'] { color: var(--uui-color-danger); }
     uui-input { min-width: 20rem; }
+    uui-table-cell.row-actions, uui-table-head-cell.row-actions { width: 1%; white-space: nowrap; overflow: visible; }
+    .email { overflow-wrap: anywhere; }
   `;
 
   constructor() {
@@ -88,9 +90,10 @@ export default class IcssiRegistrationsDashboardElement extends UmbLitElement {
     const data = await this.#call(umbHttpClient.post({ url: `${API}/${encodeURIComponent(registration.id)}/promote`, security: SECURITY }));
     this._busy = false;
     if (data) {
+      // <bdi>: a right-to-left name inside an English sentence keeps its own direction.
       this._message = data.outcome === 'promoted'
-        ? `${registration.name} now has a place.`
-        : `The event is full: ${registration.name} is first in line for the next place that frees.`;
+        ? html`<bdi>${registration.name}</bdi> now has a place.`
+        : html`The event is full: <bdi>${registration.name}</bdi> is first in line for the next place that frees.`;
       await this.#openEvent(this._detail.event.id, { keepMessage: true });
     }
   }
@@ -234,17 +237,17 @@ export default class IcssiRegistrationsDashboardElement extends UmbLitElement {
                 <uui-table-head-cell>Status</uui-table-head-cell>
                 <uui-table-head-cell>Place in line</uui-table-head-cell>
                 <uui-table-head-cell>Signed up</uui-table-head-cell>
-                <uui-table-head-cell>Actions</uui-table-head-cell>
+                <uui-table-head-cell class="row-actions">Actions</uui-table-head-cell>
               </uui-table-head>
               ${registrations.map((r) => html`
                 <uui-table-row data-registration-id=${r.id}>
                   <uui-table-cell dir="auto">${r.name}</uui-table-cell>
-                  <uui-table-cell>${r.email}</uui-table-cell>
+                  <uui-table-cell class="email">${r.email}</uui-table-cell>
                   <uui-table-cell>${r.culture}</uui-table-cell>
                   <uui-table-cell data-column="status">${r.status}</uui-table-cell>
                   <uui-table-cell class="number" data-column="place-in-line">${r.placeInLine ?? ''}</uui-table-cell>
                   <uui-table-cell><time datetime=${r.signedUpAt}>${new Date(r.signedUpAt).toLocaleString()}</time></uui-table-cell>
-                  <uui-table-cell>
+                  <uui-table-cell class="row-actions">
                     ${r.status === 'waitlisted'
                       ? html`<uui-button look="primary" compact label=${`Promote ${r.name}`} ?disabled=${this._busy} @click=${() => this.#promote(r)}>Promote</uui-button>`
                       : nothing}
