@@ -22,27 +22,46 @@ public static class JsonBody
             return (default, Problems.UnsupportedMediaType($"{what} are sent as application/json."));
         }
 
-        JsonElement body;
+        byte[] utf8;
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, Strict, context.RequestAborted);
-            body = document.RootElement.Clone();
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            utf8 = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Over the endpoint's size limit, or cut off.
+            return (default, Results.Problem(title: "Invalid 'body'", detail: ex.Message, statusCode: ex.StatusCode));
+        }
+
+        return Parse(utf8, out var body) is { } problem ? (default, Problems.BadRequest("body", problem)) : (body, null);
+    }
+
+    /// <summary>A body read already: null and the body, or what is wrong with it (to be answered as a 400 naming <c>body</c>).</summary>
+    public static string? Parse(ReadOnlyMemory<byte> utf8, out JsonElement body)
+    {
+        body = default;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, Strict);
+            return Checked(document.RootElement.Clone(), out body);
         }
         catch (JsonException ex)
         {
-            return (default, Problems.BadRequest("body", $"The body is not valid JSON: {ex.Message}"));
+            return $"The body is not valid JSON: {ex.Message}";
         }
         catch (InvalidOperationException)
         {
             // Checking names for duplicates reads them, and a name holding a lone surrogate cannot be read.
-            return (default, Problems.BadRequest("body", NotUnicode));
+            return NotUnicode;
         }
-        catch (BadHttpRequestException ex)
-        {
-            return (default, Results.Problem(title: "Invalid 'body'", detail: ex.Message, statusCode: ex.StatusCode));
-        }
+    }
 
-        return IsUnicode(body) ? (body, null) : (default, Problems.BadRequest("body", NotUnicode));
+    private static string? Checked(JsonElement element, out JsonElement body)
+    {
+        body = element;
+        return IsUnicode(element) ? null : NotUnicode;
     }
 
     /// <summary>

@@ -1,13 +1,13 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using IcssiCms.Core.Forms.Delivery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IcssiCms.Core.Registrations.BackOffice;
 
 /// <summary>
-/// The body of a request about one person: <c>{"email": "…"}</c>, read strictly (UTF-8, one JSON object, no other
-/// members, no member twice), so that any other body is refused with a problem naming what is wrong and nothing is done.
+/// The body of a request about one person: <c>{"email": "…"}</c>, read strictly (at most 4 KB of UTF-8 JSON, by the rules
+/// of <see cref="JsonBody"/>, one object with no other member), so that any other body is refused with a problem naming what is wrong and nothing is done.
 /// The address travels in the body so that it stays out of URLs and the logs that keep them.
 /// </summary>
 public static class PersonRequest
@@ -15,8 +15,6 @@ public static class PersonRequest
     public const string EmailMember = "email";
     public const int MaxBodyBytes = 4 * 1024;
     public const int MaxEmailLength = 320;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The e-mail address, trimmed and lower-cased as the store keeps it; or the problem to answer with.</summary>
     public static async Task<(string? Email, ObjectResult? Problem)> ReadEmailAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -32,65 +30,34 @@ public static class PersonRequest
             return (null, BackOfficeProblems.Create(StatusCodes.Status413PayloadTooLarge, "body", $"The body is over {MaxBodyBytes} bytes."));
         }
 
-        try
+        if (JsonBody.Parse(body, out var json) is { } unreadable)
         {
-            StrictUtf8.GetCharCount(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not UTF-8."));
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", unreadable));
         }
 
-        JsonDocument document;
-        try
+        if (json.ValueKind != JsonValueKind.Object)
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not one JSON object: send {\"email\": \"…\"}."));
-        }
-        catch (InvalidOperationException)
-        {
-            // The check for a member given twice reads the names, and throws on a lone surrogate escape (\ud800) in one.
-            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not Unicode text."));
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not a JSON object: send {\"email\": \"…\"}."));
         }
 
-        using (document)
+        var (email, problem) = EmailIn(json);
+        if (problem is not null)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not a JSON object: send {\"email\": \"…\"}."));
-            }
-
-            string? email;
-            try
-            {
-                (email, var problem) = EmailIn(document.RootElement);
-                if (problem is not null)
-                {
-                    return (null, problem);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // A member name or value with a lone surrogate escape (\ud800) cannot be read as a string.
-                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "body", "The body is not Unicode text."));
-            }
-
-            email = email?.Trim();
-            if (string.IsNullOrEmpty(email))
-            {
-                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "Send the person's e-mail address as \"email\"."));
-            }
-
-            if (email.Length > MaxEmailLength || !LooksLikeAnAddress(email))
-            {
-                return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not an e-mail address."));
-            }
-
-            return (email.ToLowerInvariant(), null);
+            return (null, problem);
         }
+
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "Send the person's e-mail address as \"email\"."));
+        }
+
+        if (email.Length > MaxEmailLength || !LooksLikeAnAddress(email))
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, EmailMember, "\"email\" is not an e-mail address."));
+        }
+
+        return (email.ToLowerInvariant(), null);
     }
 
     private static (string? Email, ObjectResult? Problem) EmailIn(JsonElement body)
@@ -117,20 +84,7 @@ public static class PersonRequest
     private static bool LooksLikeAnAddress(string email)
     {
         var at = email.LastIndexOf('@');
-        return at > 0 && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) && IsUnicode(email);
-    }
-
-    private static bool IsUnicode(string text)
-    {
-        try
-        {
-            StrictUtf8.GetByteCount(text);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
+        return at > 0 && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 
     private static bool IsJson(string contentType) =>
