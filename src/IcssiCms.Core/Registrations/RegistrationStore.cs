@@ -154,9 +154,9 @@ public sealed class RegistrationStore(
 
         public void Write()
         {
-            _database.BulkInsertRecords(_newRegistrations);
-            _database.BulkInsertRecords(_newRecords);
-            _database.BulkInsertRecords(_newMails);
+            InsertAll(_database, _newRegistrations);
+            InsertAll(_database, _newRecords);
+            InsertAll(_database, _newMails);
         }
 
         private int Held(Guid eventKey)
@@ -414,6 +414,43 @@ public sealed class RegistrationStore(
         {
             database.Execute(new Sql($"DELETE FROM {OutboxMailDto.TableName} WHERE registrationKey = @0", row.Key));
             database.Execute(new Sql($"DELETE FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", row.Key));
+        }
+    }
+
+    /// <summary>
+    /// Rows inserted together. On SQLite, Umbraco's bulk insert is one statement per row; here it is one statement per
+    /// many rows, which is what a batch of sign-ups spends most of its time on otherwise. Elsewhere (SQL Server) Umbraco's
+    /// bulk insert is a bulk copy already.
+    /// </summary>
+    private static void InsertAll<T>(IUmbracoDatabase database, IReadOnlyCollection<T> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (!IsSqlite(database))
+        {
+            database.BulkInsertRecords(rows);
+            return;
+        }
+
+        var poco = database.PocoDataFactory.ForType(typeof(T));
+        var columns = poco.Columns.Values.Where(c => !c.ResultColumn && !c.ComputedColumn).ToArray();
+        var syntax = database.SqlContext.SqlSyntax;
+        var head = $"INSERT INTO {syntax.GetQuotedTableName(poco.TableInfo.TableName)} ({string.Join(", ", columns.Select(c => syntax.GetQuotedColumnName(c.ColumnName)))}) VALUES ";
+
+        // SQLite takes at most 32,766 parameters in a statement.
+        foreach (var chunk in rows.Chunk(Math.Max(1, 30_000 / columns.Length)))
+        {
+            var values = new List<object>(chunk.Length * columns.Length);
+            var tuples = chunk.Select(row =>
+            {
+                var first = values.Count;
+                values.AddRange(columns.Select(c => c.GetValue(row!)));
+                return "(" + string.Join(", ", Enumerable.Range(first, columns.Length).Select(i => "@" + i)) + ")";
+            }).ToList();
+            database.Execute(head + string.Join(", ", tuples), values.ToArray());
         }
     }
 

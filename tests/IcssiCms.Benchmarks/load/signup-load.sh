@@ -2,7 +2,7 @@
 # Load test of durable sign-ups: conference registrations posted by a server client (Api-Key) to the Forms delivery
 # API of the Umbraco site and then of the embedded host, one after the other in one run, each on the repository's
 # uSync folder and its own SQLite file, with wrk on loopback. Afterwards it counts the registrations each stored and
-# compares them with the 202s wrk saw.
+# compares them with the 202s wrk saw. Both run with the garbage collector a web project gets by default (server GC).
 # Usage: tests/IcssiCms.Benchmarks/load/signup-load.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -23,7 +23,7 @@ url="http://127.0.0.1:$port/umbraco/forms/delivery/api/v1/entries/0c3e8f0a-6a35-
 
 echo "== Umbraco site: sign-ups, $connections connections, ${seconds}s"
 start_site "$port" "$work/site" "$work/site.log" uSync__Settings__RootFolder="$PWD/uSync/v17/" \
-    Umbraco__Forms__Security__FormsApiKey=load-test DOTNET_gcServer=0 \
+    Umbraco__Forms__Security__FormsApiKey=load-test \
     IcssiCms__Registrations__Abuse__PerIpPermitLimit=100000000 \
     IcssiCms__Registrations__Abuse__PerFormPermitLimit=100000000
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s tests/IcssiCms.Benchmarks/load/signup.lua "$url" \
