@@ -57,6 +57,31 @@ public sealed partial class RegistrationMailTests(ChangingSite site)
     }
 
     [Fact]
+    public async Task A_Campaign_Sign_Up_Gets_One_Email_About_Support_Not_Places_And_Its_Link_Confirms_Every_Campaign()
+    {
+        var email = FormEntryTests.UniqueEmail("campaigner");
+        var womensRights = SeedContent.Hub.Named("Women's Rights").Key;
+        using (var response = await FormEntryTests.PostAsync(site, HubFormKeys.CampaignSignUp, FormEntryTests.Entry(
+            FormEntryTests.SignUpValues("سارا كريم", email, HubFormKeys.SaveTheTigris, womensRights), HubCultures.Arabic)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+        var campaigns = new[] { HubFormKeys.SaveTheTigris, womensRights }.Select(k => SeedContent.Hub[k].Name(HubCultures.Arabic)).ToList();
+        Assert.Contains(mail.Subject, campaigns.Select(name => $"يُرجى تأكيد انضمامك إلى حملة {name}"));
+        Assert.DoesNotContain("مكان", mail.HtmlBody);
+        Assert.All(campaigns, name => Assert.Contains(WebUtility.HtmlEncode(name), mail.HtmlBody));
+
+        using var confirmed = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = Token(mail, "confirm") });
+
+        Assert.Equal("confirmed", (await DeliveryApiClient.ReadJsonAsync(confirmed, HttpStatusCode.OK)).GetProperty("outcome").GetString());
+        var registrations = Registrations.Of(email).Registrations;
+        Assert.Equal(2, registrations.Count);
+        Assert.All(registrations, r => Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)r.Status));
+    }
+
+    [Fact]
     public async Task Opening_A_Link_Changes_Nothing_And_Its_Button_Needs_The_Pages_Antiforgery_Token()
     {
         var email = FormEntryTests.UniqueEmail("scanner");

@@ -15,6 +15,9 @@ public sealed record RegistrationMail(
 {
     /// <summary>The other events of the same sign-up, listed in the same e-mail.</summary>
     public IReadOnlyList<RegistrationMailPart> AlsoIncluded { get; init; } = [];
+
+    /// <summary>A sign-up for campaigns rather than events: the mail speaks of support, not of places.</summary>
+    public bool ForCampaign { get; init; }
 }
 
 /// <summary>Another event of the same sign-up: its name, whether it is on the waitlist, and its own cancel link.</summary>
@@ -39,7 +42,7 @@ public sealed class RegistrationMailComposer
             CheckLink(part.CancelLink, nameof(part.CancelLink));
         }
 
-        var language = RegistrationMailLanguage.For(mail.Culture);
+        var language = RegistrationMailLanguage.For(mail.Culture, mail.ForCampaign);
         var template = language.Templates[mail.Kind];
         var name = SingleLine(mail.Name);
         var eventName = SingleLine(mail.EventName);

@@ -120,14 +120,66 @@ internal sealed record RegistrationMailLanguage(
         PartWaitlisted: "{event}: أنت على قائمة الانتظار",
         PartCancel: "لإلغاء هذا التسجيل:");
 
+    /// <summary>The English mails for a campaign sign-up: support to confirm, not a place at an event.</summary>
+    public static RegistrationMailLanguage EnglishCampaigns { get; } = English with
+    {
+        Templates = new Dictionary<RegistrationMailKind, MailTemplate>(English.Templates)
+        {
+            [RegistrationMailKind.ConfirmPlace] = new(
+                "Please confirm your sign-up for {event}",
+                ["Thank you for signing up for the {event} campaign."],
+                [
+                    new("Please confirm your e-mail address with this link:", RegistrationLink.Confirm),
+                    new("If you did not mean to sign up, or want to leave the campaign, cancel with this link:", RegistrationLink.Cancel),
+                ],
+                "If you did not sign up, you can ignore this e-mail."),
+            [RegistrationMailKind.Cancelled] = new(
+                "Your sign-up for {event} is cancelled",
+                ["Your sign-up for the {event} campaign is cancelled. You do not need to do anything more."],
+                [],
+                null),
+        },
+        AlsoIncluded = "The same sign-up also covers these campaigns (the confirm link above confirms them too):",
+        PartHeld = "{event}",
+    };
+
+    /// <summary>The Arabic mails for a campaign sign-up.</summary>
+    public static RegistrationMailLanguage ArabicCampaigns { get; } = Arabic with
+    {
+        Templates = new Dictionary<RegistrationMailKind, MailTemplate>(Arabic.Templates)
+        {
+            [RegistrationMailKind.ConfirmPlace] = new(
+                "يُرجى تأكيد انضمامك إلى حملة {event}",
+                ["شكرًا لانضمامك إلى حملة {event}."],
+                [
+                    new("يُرجى تأكيد عنوان بريدك الإلكتروني عبر هذا الرابط:", RegistrationLink.Confirm),
+                    new("إن لم تكن تقصد الانضمام، أو أردت مغادرة الحملة، يمكنك الإلغاء عبر هذا الرابط:", RegistrationLink.Cancel),
+                ],
+                "إن لم تكن أنت من سجّل، يمكنك تجاهل هذه الرسالة."),
+            [RegistrationMailKind.Cancelled] = new(
+                "أُلغي انضمامك إلى حملة {event}",
+                ["أُلغي انضمامك إلى حملة {event}. لا يلزمك القيام بأي شيء آخر."],
+                [],
+                null),
+        },
+        AlsoIncluded = "يشمل الانضمام نفسه أيضًا الحملات التالية (ويؤكدها رابط التأكيد أعلاه كذلك):",
+        PartHeld = "{event}",
+    };
+
     /// <summary>
     /// The language a registration's culture is written to: Arabic for <c>ar</c> and its regional forms, English
     /// otherwise. Sorani Kurdish (<c>ckb</c>) has no translation yet, so it gets English, the hub's default language
     /// and the fallback Umbraco uses for Kurdish content too; add a <c>ckb</c> entry here once the texts exist.
     /// </summary>
-    public static RegistrationMailLanguage For(string? culture)
+    public static RegistrationMailLanguage For(string? culture, bool campaign = false)
     {
-        var language = (culture ?? string.Empty).Split('-', '_')[0];
-        return string.Equals(language, "ar", StringComparison.OrdinalIgnoreCase) ? Arabic : English;
+        var arabic = string.Equals((culture ?? string.Empty).Split('-', '_')[0], "ar", StringComparison.OrdinalIgnoreCase);
+        return (arabic, campaign) switch
+        {
+            (true, true) => ArabicCampaigns,
+            (true, false) => Arabic,
+            (false, true) => EnglishCampaigns,
+            (false, false) => English,
+        };
     }
 }

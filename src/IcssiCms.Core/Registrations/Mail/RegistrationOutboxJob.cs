@@ -1,4 +1,5 @@
 using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NPoco;
@@ -142,6 +143,7 @@ public sealed class RegistrationOutboxJob(
                 links.Confirm(registration.Key),
                 links.Cancel(registration.Key))
             {
+                ForCampaign = IsCampaign(registration.EventKey),
                 AlsoIncluded = kind is RegistrationMailKind.ConfirmPlace or RegistrationMailKind.Waitlisted
                     ? signUp.Select(r => new RegistrationMailPart(
                         EventName(r.EventKey, registration.Culture), r.Status == (int)RegistrationStatus.Waitlisted, links.Cancel(r.Key))).ToList()
@@ -181,6 +183,9 @@ public sealed class RegistrationOutboxJob(
 
         return contentService.GetById(eventKey) is { } draft ? draft.GetCultureName(culture) ?? draft.Name ?? string.Empty : string.Empty;
     }
+
+    private bool IsCampaign(Guid eventKey) =>
+        (events.Find(eventKey)?.Content.ContentType.Alias ?? contentService.GetById(eventKey)?.ContentType.Alias) == HubContentTypes.Campaign.Alias;
 
     private void Delete(IReadOnlyCollection<Guid> keys)
     {
