@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using IcssiCms.Core.Registrations;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,11 +82,7 @@ public sealed class HostileEntryTests(ChangingSite site)
 
         using var response = await http.PostAsync($"{FormEntryTests.EntriesPath}/{HubFormKeys.CampaignSignUp:D}", content);
 
-        var status = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status is >= 400 and < 500, $"{name}: {status} {text[..Math.Min(text.Length, 300)]}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(status, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        await HostileJson.AssertRefusedAsync(response, name);
         Assert.Equal(before, StoredRows());
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace IcssiCms.Web.IntegrationTests.Hosting;
 
@@ -39,5 +40,16 @@ public static class HostileJson
 
         Json("nested 100 deep", Member(new string('[', 100) + new string(']', 100)));
         Json("nested 10,000 deep", new string('[', 10_000) + new string(']', 10_000));
+    }
+
+    /// <summary>The answer to a hostile body: a 4xx with a problem body whose status is the answer's; its text, for more checks.</summary>
+    public static async Task<string> AssertRefusedAsync(HttpResponseMessage response, string what)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status is >= 400 and < 500, $"{what}: {status} {text[..Math.Min(text.Length, 300)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(status, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        return text;
     }
 }

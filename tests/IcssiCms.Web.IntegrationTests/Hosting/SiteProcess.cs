@@ -80,6 +80,9 @@ public sealed class SiteProcess : IDisposable
             ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
             ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
             ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
+
+            // As in HubSite: Umbraco's distributed jobs idle, so that their writes cannot strand a publish.
+            ["Umbraco:CMS:DistributedJobs:Delay"] = "01:00:00",
         };
         foreach (var (key, value) in settings)
         {

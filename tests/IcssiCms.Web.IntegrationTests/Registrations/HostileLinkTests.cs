@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using IcssiCms.Core.Registrations;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +55,7 @@ public sealed class HostileLinkTests(ChangingSite site)
 
             using var response = await site.CreateClient().PostAsync($"/api/icssi/registrations/{action}", content);
 
-            await AssertProblemAsync(response, $"{action}, {name}");
+            await HostileJson.AssertRefusedAsync(response, $"{action}, {name}");
             Assert.Equal(before, Statuses());
         }
     }
@@ -74,17 +72,8 @@ public sealed class HostileLinkTests(ChangingSite site)
 
         using var response = await site.CreateClient().PostAsync("/registrations/cancel", content);
 
-        await AssertProblemAsync(response, form);
+        await HostileJson.AssertRefusedAsync(response, form);
         Assert.Equal(before, Statuses());
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, string what)
-    {
-        var status = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status is >= 400 and < 500, $"{what}: {status} {text[..Math.Min(text.Length, 300)]}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(status, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
     }
 
     private string Statuses()

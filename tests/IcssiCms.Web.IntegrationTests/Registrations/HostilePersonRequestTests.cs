@@ -81,9 +81,7 @@ public sealed class HostilePersonRequestTests(RegistrationsSite site)
 
         using var response = await (await site.AdministratorAsync()).PostAsync($"{RegistrationsApiTests.Api}/person/{action}", content);
 
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{name}: {(int)response.StatusCode} {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await HostileJson.AssertRefusedAsync(response, name);
         Assert.Contains("\"member\":", text);
         Assert.DoesNotContain(Victim, text);
         var after = site.Store.Of(Victim);

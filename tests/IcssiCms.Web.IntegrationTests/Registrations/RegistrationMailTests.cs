@@ -10,6 +10,7 @@ using IcssiCms.Web.IntegrationTests.Forms;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Umbraco.Cms.Infrastructure.Services;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
 
@@ -79,6 +80,40 @@ public sealed partial class RegistrationMailTests(ChangingSite site)
         var registrations = Registrations.Of(email).Registrations;
         Assert.Equal(2, registrations.Count);
         Assert.All(registrations, r => Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)r.Status));
+    }
+
+    [Fact]
+    public async Task The_Outbox_Is_Sent_By_Umbracos_Distributed_Job_Service()
+    {
+        var email = FormEntryTests.UniqueEmail("by-the-job");
+        await SignUpAsync("Sent By The Job", email, HubCultures.English, HubFormKeys.SocialEvent);
+        var jobs = site.Services.GetRequiredService<IDistributedJobService>();
+
+        // What Umbraco's hosted service does: register the jobs, then take whichever is due and run it.
+        await jobs.EnsureJobsAsync();
+        var ran = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_mail.To(email).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            if (await jobs.TryTakeRunnableAsync() is not { } job)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+                continue;
+            }
+
+            ran.Add(job.Name);
+            try
+            {
+                await job.ExecuteAsync();
+            }
+            finally
+            {
+                await jobs.FinishAsync(job.Name);
+            }
+        }
+
+        Assert.Contains("IcssiCms.RegistrationOutbox", ran);
+        Assert.StartsWith("Please confirm your place at ", Assert.Single(_mail.To(email)).Subject);
     }
 
     [Fact]

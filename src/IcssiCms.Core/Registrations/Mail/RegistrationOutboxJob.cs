@@ -36,6 +36,8 @@ public sealed class RegistrationOutboxJob(
     public const string EmailType = "IcssiCms.Registration";
     private const int BatchSize = 100;
 
+    private readonly SemaphoreSlim _onePass = new(1, 1);
+
     public string Name => "IcssiCms.RegistrationOutbox";
 
     public TimeSpan Period => options.CurrentValue.OutboxInterval;
@@ -53,8 +55,21 @@ public sealed class RegistrationOutboxJob(
         await SendDueAsync(cancellationToken);
     }
 
-    /// <summary>Sends every mail that is due now, oldest first.</summary>
+    /// <summary>Sends every mail that is due now, oldest first; one pass at a time on this server.</summary>
     public async Task<OutboxPass> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await _onePass.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendDueOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    private async Task<OutboxPass> SendDueOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         int sent = 0, failed = 0, dropped = 0;
