@@ -10,7 +10,8 @@ using Umbraco.Cms.Infrastructure.Persistence;
 namespace IcssiCms.Web.Hosting;
 
 /// <summary>
-/// The site's own wiring, around Umbraco's and the plugin's: its SQLite start, its first administrator and its telemetry.
+/// The site's own wiring, around Umbraco's and the plugin's: its SQLite start, its first administrator, the editors named
+/// in configuration, and its telemetry.
 /// </summary>
 internal static class SiteBuilderExtensions
 {
@@ -24,6 +25,9 @@ internal static class SiteBuilderExtensions
         builder.Services.AddSingleton(administrator);
         builder.Services.AddSingleton<IPostConfigureOptions<UnattendedSettings>>(administrator);
         builder.AddNotificationHandler<UnattendedInstallNotification, FirstAdministrator.PrintGeneratedPassword>();
+
+        builder.Services.AddOptions<ConfiguredEditors.Settings>().BindConfiguration(ConfiguredEditors.SectionName);
+        builder.Services.AddHostedService<ConfiguredEditors>();
 
         // Telemetry is off unless configured: Umbraco reports the site every day, whatever the consent level, so the
         // reporting job is only kept when a telemetry level is set; otherwise the consent Umbraco records is Minimal.

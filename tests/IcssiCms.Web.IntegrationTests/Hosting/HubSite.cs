@@ -44,8 +44,19 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The startup import's result, once the site has started.</summary>
     public UsyncImportResult? StartupImport { get; private set; }
 
-    /// <summary>Settings over the repository's appsettings.json, for fixtures that need their own.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+    public const string EditorEmail = "editor@localhost.invalid";
+    public const string EditorPassword = "A-test-editor-password-7";
+
+    /// <summary>
+    /// Settings over the repository's appsettings.json, for fixtures that need their own. The seeded site has an editor
+    /// named in configuration.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["IcssiCms:Editors:0:Email"] = EditorEmail,
+        ["IcssiCms:Editors:0:Name"] = "Hub Editor",
+        ["IcssiCms:Editors:0:Password"] = EditorPassword,
+    };
 
     public virtual async Task InitializeAsync()
     {

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IcssiCms.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Infrastructure.BackgroundJobs;
 using Umbraco.Cms.Infrastructure.BackgroundJobs.Jobs;
 
@@ -35,6 +38,24 @@ public sealed class SiteTests(HubSite site)
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_Editor_Named_In_Configuration_Signs_In_In_The_Editors_Group_And_Not_As_An_Administrator()
+    {
+        // Made in the background once the startup import is over.
+        await site.Services.GetServices<IHostedService>().OfType<ConfiguredEditors>().Single().ExecuteTask!;
+        var client = site.CreateClient();
+
+        using var refused = await client.PostAsJsonAsync(LoginUrl, new { username = HubSite.EditorEmail, password = "not-the-password-1" });
+        using var signedIn = await client.PostAsJsonAsync(LoginUrl, new { username = HubSite.EditorEmail, password = HubSite.EditorPassword });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var editor = site.Services.GetRequiredService<IUserService>().GetByEmail(HubSite.EditorEmail)!;
+        var editorsGroup = await site.Services.GetRequiredService<IUserGroupService>().GetAsync(Constants.Security.EditorGroupKey);
+        Assert.Equal("Hub Editor", editor.Name);
+        Assert.Equal([editorsGroup!.Alias], editor.Groups.Select(g => g.Alias));
     }
 
     [Fact]
