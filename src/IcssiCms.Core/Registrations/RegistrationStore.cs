@@ -243,7 +243,7 @@ public sealed class RegistrationStore(
         scope.EagerWriteLock(RegistrationLock.Id);
         var database = scope.Database;
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
+        var row = Row(database, registrationKey);
         PromoteOutcome outcome;
         if (row is null)
         {
@@ -370,7 +370,7 @@ public sealed class RegistrationStore(
     {
         using var scope = scopes.CreateScope();
         scope.EagerWriteLock(RegistrationLock.Id);
-        var row = scope.Database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
+        var row = Row(scope.Database, registrationKey);
         if (row is null)
         {
             scope.Complete();
@@ -487,7 +487,7 @@ public sealed class RegistrationStore(
     public RegistrationDto? Find(Guid registrationKey)
     {
         using var scope = scopes.CreateScope(autoComplete: true);
-        return scope.Database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
+        return Row(scope.Database, registrationKey);
     }
 
     /// <summary>Held places per event (pending and confirmed), for the events given.</summary>
@@ -506,6 +506,9 @@ public sealed class RegistrationStore(
             scope.Database.Fetch<FormRecordDto>(new Sql($"SELECT * FROM {FormRecordDto.TableName} WHERE email = @0 ORDER BY createdUtc", normalized)),
             scope.Database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE email = @0 ORDER BY position", normalized)));
     }
+
+    private static RegistrationDto? Row(IUmbracoDatabase database, Guid registrationKey) =>
+        database.FirstOrDefault<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} WHERE {KeyColumn} = @0", registrationKey));
 
     private static int HeldPlaces(IUmbracoDatabase database, Guid eventKey) =>
         database.ExecuteScalar<int>(new Sql(

@@ -21,6 +21,12 @@ public enum RegistrationStatus
     Expired = 4,
 }
 
+public static class RegistrationStatusText
+{
+    /// <summary>The status as the APIs and the CSV spell it: <c>pending</c>, <c>confirmed</c>, <c>waitlisted</c> …</summary>
+    public static string ToText(this RegistrationStatus status) => status.ToString().ToLowerInvariant();
+}
+
 /// <summary>What an e-mail of the outbox tells the person.</summary>
 public enum RegistrationMailKind
 {

@@ -29,7 +29,7 @@ public static class RegistrationCsv
                 await csv.WriteRecordAsync(
                 [
                     eventName, row.EventKey.ToString(), row.Name, row.Email, row.Culture,
-                    RegistrationReport.StatusName((RegistrationStatus)row.Status), row.Position.ToString(CultureInfo.InvariantCulture),
+                    ((RegistrationStatus)row.Status).ToText(), row.Position.ToString(CultureInfo.InvariantCulture),
                     RegistrationReport.Utc(row.CreatedUtc).ToString("O", CultureInfo.InvariantCulture),
                     row.EmailConfirmedUtc is { } confirmed ? RegistrationReport.Utc(confirmed).ToString("O", CultureInfo.InvariantCulture) : string.Empty,
                 ], cancellationToken);

@@ -31,7 +31,6 @@ public sealed record EventRegistration(
 public sealed class RegistrationReport(
     IScopeProvider scopes,
     HubEvents events,
-    IPublishedContentCache content,
     IDocumentNavigationQueryService navigation,
     IDefaultCultureAccessor defaultCulture)
 {
@@ -43,27 +42,20 @@ public sealed class RegistrationReport(
     /// </summary>
     public async Task<IReadOnlyList<EventRegistrationCounts>> EventsAsync()
     {
-        List<StatusCount> counts;
-        using (var scope = scopes.CreateScope(autoComplete: true))
-        {
-            counts = scope.Database.Fetch<StatusCount>(new Sql(
-                $"SELECT eventKey AS EventKey, status AS Status, COUNT(*) AS Count FROM {RegistrationDto.TableName} GROUP BY eventKey, status"));
-        }
-
-        var byEvent = counts.GroupBy(c => c.EventKey).ToDictionary(g => g.Key, g => g.ToDictionary(c => (RegistrationStatus)c.Status, c => (int)c.Count));
+        var byEvent = StatusCounts(null);
         var inTree = EventsInTree();
         var published = await events.FindAsync(inTree.Concat(byEvent.Keys));
 
         var listed = new List<EventRegistrationCounts>();
         foreach (var key in inTree.Where(k => byEvent.ContainsKey(k) || published.GetValueOrDefault(k)?.Capacity is not null))
         {
-            listed.Add(await CountsAsync(key, published.GetValueOrDefault(key), byEvent.GetValueOrDefault(key)));
+            listed.Add(Counts(key, published.GetValueOrDefault(key), byEvent.GetValueOrDefault(key)));
         }
 
         var others = new List<EventRegistrationCounts>();
         foreach (var key in byEvent.Keys.Except(inTree))
         {
-            others.Add(await CountsAsync(key, published.GetValueOrDefault(key), byEvent[key]));
+            others.Add(Counts(key, published.GetValueOrDefault(key), byEvent[key]));
         }
 
         listed.AddRange(others.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase));
@@ -73,16 +65,9 @@ public sealed class RegistrationReport(
     /// <summary>One event's counts, or null when nobody signed up for it and it is not an event the site publishes.</summary>
     public async Task<EventRegistrationCounts?> EventAsync(Guid eventKey)
     {
-        Dictionary<RegistrationStatus, int> counts;
-        using (var scope = scopes.CreateScope(autoComplete: true))
-        {
-            counts = scope.Database.Fetch<StatusCount>(new Sql(
-                    $"SELECT eventKey AS EventKey, status AS Status, COUNT(*) AS Count FROM {RegistrationDto.TableName} WHERE eventKey = @0 GROUP BY eventKey, status", eventKey))
-                .ToDictionary(c => (RegistrationStatus)c.Status, c => (int)c.Count);
-        }
-
+        var counts = StatusCounts(eventKey).GetValueOrDefault(eventKey);
         var published = (await events.FindAsync([eventKey])).GetValueOrDefault(eventKey);
-        return counts.Count == 0 && published is null ? null : await CountsAsync(eventKey, published, counts);
+        return counts is null && published is null ? null : Counts(eventKey, published, counts);
     }
 
     /// <summary>
@@ -103,14 +88,14 @@ public sealed class RegistrationReport(
             .OrderBy(r => r.HoldsPlace ? 0 : (RegistrationStatus)r.Status == RegistrationStatus.Waitlisted ? 1 : 2)
             .ThenBy(r => r.Position)
             .Select(r => new EventRegistration(
-                r.Key, r.Name, r.Email, r.Culture, StatusName((RegistrationStatus)r.Status), r.Position,
+                r.Key, r.Name, r.Email, r.Culture, ((RegistrationStatus)r.Status).ToText(), r.Position,
                 (RegistrationStatus)r.Status == RegistrationStatus.Waitlisted ? ++placeInLine : null,
                 Utc(r.CreatedUtc), r.EmailConfirmedUtc is { } confirmed ? Utc(confirmed) : null))
             .ToList();
     }
 
     /// <summary>Every registration (or one event's) for the CSV export, ordered by event and position, with the event's name.</summary>
-    public async Task<IReadOnlyList<(string EventName, RegistrationDto Registration)>> ExportRowsAsync(Guid? eventKey)
+    public IReadOnlyList<(string EventName, RegistrationDto Registration)> ExportRows(Guid? eventKey)
     {
         List<RegistrationDto> rows;
         using (var scope = scopes.CreateScope(autoComplete: true))
@@ -120,16 +105,12 @@ public sealed class RegistrationReport(
                 : scope.Database.Fetch<RegistrationDto>(new Sql($"SELECT * FROM {RegistrationDto.TableName} ORDER BY eventKey, position"));
         }
 
-        var names = new Dictionary<Guid, string>();
-        foreach (var key in rows.Select(r => r.EventKey).Distinct())
-        {
-            names[key] = await NameAsync(key, (await events.FindAsync([key])).GetValueOrDefault(key));
-        }
-
+        var names = rows.Select(r => r.EventKey).Distinct().ToDictionary(key => key, EventName);
         return rows.Select(r => (names[r.EventKey], r)).ToList();
     }
 
-    public static string StatusName(RegistrationStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The event's name in the site's default language (its draft's when it is not published; empty when it is gone).</summary>
+    public string EventName(Guid key) => events.NameOf(key, defaultCulture.DefaultCulture);
 
     /// <summary>The store keeps UTC without a kind; say so, so that JSON and CSV carry the Z.</summary>
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
@@ -162,27 +143,24 @@ public sealed class RegistrationReport(
         return found;
     }
 
-    private async Task<EventRegistrationCounts> CountsAsync(Guid key, PublishedEvent? published, IReadOnlyDictionary<RegistrationStatus, int>? counts)
+    private EventRegistrationCounts Counts(Guid key, PublishedEvent? published, IReadOnlyDictionary<RegistrationStatus, int>? counts)
     {
         int Count(RegistrationStatus status) => counts?.GetValueOrDefault(status) ?? 0;
-        var kind = published?.Content.ContentType.Alias ?? (await content.GetByIdAsync(key, preview: true))?.ContentType.Alias;
         return new EventRegistrationCounts(
-            key, await NameAsync(key, published), kind, published is not null, published?.Capacity,
+            key, EventName(key), events.KindOf(key), published is not null, published?.Capacity,
             Count(RegistrationStatus.Pending) + Count(RegistrationStatus.Confirmed), Count(RegistrationStatus.Confirmed),
             Count(RegistrationStatus.Waitlisted), Count(RegistrationStatus.Cancelled), Count(RegistrationStatus.Expired));
     }
 
-    private async Task<string> NameAsync(Guid key, PublishedEvent? published)
+    /// <summary>How many registrations of each status, per event: every event's, or one's.</summary>
+    private Dictionary<Guid, Dictionary<RegistrationStatus, int>> StatusCounts(Guid? eventKey)
     {
-        var culture = defaultCulture.DefaultCulture;
-        if (published is not null)
-        {
-            return published.NameIn(culture);
-        }
-
-        return await content.GetByIdAsync(key, preview: true) is { } draft
-            ? new PublishedEvent(key, null, draft).NameIn(culture)
-            : string.Empty;
+        var sql = new Sql($"SELECT eventKey AS EventKey, status AS Status, COUNT(*) AS Count FROM {RegistrationDto.TableName}");
+        sql = eventKey is { } key ? sql.Append("WHERE eventKey = @0", key) : sql;
+        using var scope = scopes.CreateScope(autoComplete: true);
+        return scope.Database.Fetch<StatusCount>(sql.Append("GROUP BY eventKey, status"))
+            .GroupBy(c => c.EventKey)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(c => (RegistrationStatus)c.Status, c => (int)c.Count));
     }
 
     private sealed class StatusCount

@@ -74,7 +74,7 @@ public sealed class RegistrationsApiController(
             key = parsed;
         }
 
-        var csv = await RegistrationCsv.WriteAsync(await report.ExportRowsAsync(key), cancellationToken);
+        var csv = await RegistrationCsv.WriteAsync(report.ExportRows(key), cancellationToken);
         return File(csv, RegistrationCsv.ContentType, RegistrationCsv.FileName);
     }
 
@@ -120,15 +120,14 @@ public sealed class RegistrationsApiController(
         }
 
         var (records, registrations) = store.Of(email!);
-        var names = (await report.EventsAsync()).ToDictionary(e => e.Id, e => e.Name);
         var data = new PersonData(
             email!,
             records.Select(r => new PersonRecord(
                 r.Key, r.FormKey, r.ContentKey, r.Culture, RegistrationReport.Utc(r.CreatedUtc), r.ConsentVersion, r.ConsentText,
                 JsonSerializer.Deserialize<JsonElement>(r.ValuesJson))).ToList(),
             registrations.Select(r => new PersonRegistration(
-                r.Key, r.EventKey, names.GetValueOrDefault(r.EventKey, string.Empty), r.Name, r.Email, r.Culture,
-                RegistrationReport.StatusName((RegistrationStatus)r.Status), r.Position, RegistrationReport.Utc(r.CreatedUtc),
+                r.Key, r.EventKey, report.EventName(r.EventKey), r.Name, r.Email, r.Culture,
+                ((RegistrationStatus)r.Status).ToText(), r.Position, RegistrationReport.Utc(r.CreatedUtc),
                 RegistrationReport.Utc(r.UpdatedUtc), r.EmailConfirmedUtc is { } confirmed ? RegistrationReport.Utc(confirmed) : null)).ToList());
         logger.LogInformation("Data-subject export: {Records} records and {Registrations} registrations", data.Records.Count, data.Registrations.Count);
         Response.Headers.ContentDisposition = $"attachment; filename=\"{PersonExportFileName}\"";

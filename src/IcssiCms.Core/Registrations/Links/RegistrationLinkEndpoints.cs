@@ -49,7 +49,7 @@ public static class RegistrationLinkEndpoints
         var question = action == RegistrationLinks.ConfirmAction ? texts.ConfirmQuestion : texts.CancelQuestion;
         return RegistrationPage.Show(
             texts,
-            string.Format(question, EventName(events, registration.EventKey, registration.Culture)),
+            string.Format(question, events.NameOf(registration.EventKey, registration.Culture)),
             RegistrationPage.Form(texts, action, token!, antiforgery.GetAndStoreTokens(context)));
     }
 
@@ -69,7 +69,7 @@ public static class RegistrationLinkEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var result = links.Read(action, form["token"].ToString()) is { } key ? Act(action, key, store) : new LinkResult(LinkOutcome.NotFound, null, null, null);
         var texts = RegistrationPageTexts.For(result.Culture);
-        var eventName = result.EventKey is { } eventKey ? EventName(events, eventKey, result.Culture ?? string.Empty) : string.Empty;
+        var eventName = result.EventKey is { } eventKey ? events.NameOf(eventKey, result.Culture ?? string.Empty) : string.Empty;
         var message = (result.Outcome, result.Status) switch
         {
             (LinkOutcome.NotFound, _) => texts.Unknown,
@@ -122,7 +122,7 @@ public static class RegistrationLinkEndpoints
         };
         var eventKey = result.EventKey!.Value;
         return Results.Ok(new LinkResponse(
-            outcome, result.Status!.Value.ToString().ToLowerInvariant(), new EventReference(eventKey, EventName(events, eventKey, result.Culture ?? string.Empty))));
+            outcome, result.Status!.Value.ToText(), new EventReference(eventKey, events.NameOf(eventKey, result.Culture ?? string.Empty))));
     }
 
     private static IResult GetPlaces(Guid id, HubEvents events, RegistrationStore store, HttpContext context)
@@ -140,6 +140,4 @@ public static class RegistrationLinkEndpoints
     private static LinkResult Act(string action, Guid key, RegistrationStore store) =>
         action == RegistrationLinks.ConfirmAction ? store.Confirm(key) : store.Cancel(key);
 
-    private static string EventName(HubEvents events, Guid eventKey, string culture) =>
-        events.Find(eventKey)?.NameIn(culture) ?? string.Empty;
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using NPoco;
 using Umbraco.Cms.Core.Mail;
 using Umbraco.Cms.Core.Models.Email;
-using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Infrastructure.BackgroundJobs;
 using Umbraco.Cms.Infrastructure.Scoping;
 
@@ -25,7 +24,6 @@ public sealed record OutboxPass(int Sent, int Failed, int Dropped);
 public sealed class RegistrationOutboxJob(
     IScopeProvider scopes,
     HubEvents events,
-    IContentService contentService,
     IRegistrationLinks links,
     RegistrationMailComposer composer,
     IEmailSender sender,
@@ -154,14 +152,14 @@ public sealed class RegistrationOutboxJob(
                 registration.Name,
                 registration.Email,
                 registration.Culture,
-                EventName(registration.EventKey, registration.Culture),
+                events.NameOf(registration.EventKey, registration.Culture),
                 links.Confirm(registration.Key),
                 links.Cancel(registration.Key))
             {
-                ForCampaign = IsCampaign(registration.EventKey),
+                ForCampaign = events.KindOf(registration.EventKey) == HubContentTypes.Campaign.Alias,
                 AlsoIncluded = kind is RegistrationMailKind.ConfirmPlace or RegistrationMailKind.Waitlisted
                     ? signUp.Select(r => new RegistrationMailPart(
-                        EventName(r.EventKey, registration.Culture), r.Status == (int)RegistrationStatus.Waitlisted, links.Cancel(r.Key))).ToList()
+                        events.NameOf(r.EventKey, registration.Culture), r.Status == (int)RegistrationStatus.Waitlisted, links.Cancel(r.Key))).ToList()
                     : [],
             });
 
@@ -187,20 +185,6 @@ public sealed class RegistrationOutboxJob(
             return false;
         }
     }
-
-    /// <summary>The event's name in the culture, as published; a draft's name when the event was unpublished since.</summary>
-    private string EventName(Guid eventKey, string culture)
-    {
-        if (events.Find(eventKey) is { } published)
-        {
-            return published.NameIn(culture);
-        }
-
-        return contentService.GetById(eventKey) is { } draft ? draft.GetCultureName(culture) ?? draft.Name ?? string.Empty : string.Empty;
-    }
-
-    private bool IsCampaign(Guid eventKey) =>
-        (events.Find(eventKey)?.Content.ContentType.Alias ?? contentService.GetById(eventKey)?.ContentType.Alias) == HubContentTypes.Campaign.Alias;
 
     private void Delete(IReadOnlyCollection<Guid> keys)
     {
