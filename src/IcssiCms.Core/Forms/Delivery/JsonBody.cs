@@ -22,12 +22,10 @@ public static class JsonBody
             return (default, Problems.UnsupportedMediaType($"{what} are sent as application/json."));
         }
 
-        byte[] utf8;
+        using var buffer = new MemoryStream();
         try
         {
-            using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            utf8 = buffer.ToArray();
         }
         catch (BadHttpRequestException ex)
         {
@@ -35,7 +33,7 @@ public static class JsonBody
             return (default, Results.Problem(title: "Invalid 'body'", detail: ex.Message, statusCode: ex.StatusCode));
         }
 
-        return Parse(utf8, out var body) is { } problem ? (default, Problems.BadRequest("body", problem)) : (body, null);
+        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var body) is { } problem ? (default, Problems.BadRequest("body", problem)) : (body, null);
     }
 
     /// <summary>A body read already: null and the body, or what is wrong with it (to be answered as a 400 naming <c>body</c>).</summary>
