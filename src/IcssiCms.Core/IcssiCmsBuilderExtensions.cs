@@ -16,6 +16,7 @@ using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Core.Usync.Importing;
+using IcssiCms.Core.Usync.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -67,6 +68,9 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<IUsyncItemHandler, FormHandler>();
         builder.Services.AddSingleton<UsyncImporter>();
         builder.Services.AddSingleton<UsyncExporter>();
+        builder.Services.AddSingleton<SiteDataCosts>();
+        builder.Services.AddSingleton<SitePlanner>();
+        builder.Services.AddSingleton<SitePlanApplier>();
         builder.Services.AddSingleton<UsyncExportOnSave>();
         builder
             .AddNotificationAsyncHandler<ContentSavedNotification, ExportOnSaveNotifications>()

@@ -1,4 +1,4 @@
-using IcssiCms.Store.Planning;
+using IcssiCms.Usync.Planning;
 using IcssiCms.Usync.Model;
 
 namespace IcssiCms.Usync.Cli;
@@ -50,7 +50,7 @@ internal static class PlanReport
     {
         if (plan.IsEmpty)
         {
-            return "No changes: the store already matches the folder.";
+            return "No changes: the site already matches the folder.";
         }
 
         var counts = Enum.GetValues<ChangeAction>()

@@ -31,7 +31,7 @@ public static class UsyncCommandLine
         // A named command rather than RootCommand, whose name is the process's (dotnet's testhost, in-process).
         var root = new Command(
             "usync",
-            "usync: validates a uSync 17 folder, plans and applies it against the IcssiCms embedded host's SQLite store, and exports a store as uSync files. " +
+            "usync: validates a uSync 17 folder, plans and applies it against the hub's Umbraco site (as an Umbraco API user), and exports a site as uSync files. " +
             "Run usync <command> --help for each command's options and exit codes.");
         exitCodes[root] = ExitCodes.All;
         root.Options.Add(new HelpOption());
@@ -73,7 +73,7 @@ public static class UsyncCommandLine
             output.ErrorLine("Cancelled.");
             return ExitCodes.Error;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             output.ErrorLine("error: " + ex.Message);
             return ExitCodes.Error;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Planning;
+using IcssiCms.Usync.Planning;
 using IcssiCms.Store.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

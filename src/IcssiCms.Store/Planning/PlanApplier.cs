@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IcssiCms.Store.Importing;
 using IcssiCms.Usync.Model;
+using IcssiCms.Usync.Planning;
 using Microsoft.Extensions.Logging;
 
 namespace IcssiCms.Store.Planning;

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Xml.Linq;
 using IcssiCms.Store.Reading;
 using IcssiCms.Store.Storage;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Validation;
-using IcssiCms.Usync.Writing;
+using IcssiCms.Usync.Planning;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Umbraco.Cms.Core.Models;
@@ -16,10 +14,8 @@ namespace IcssiCms.Store.Planning;
 public sealed record PlanResult(UsyncPlan? Plan, IReadOnlyList<UsyncProblem> Problems);
 
 /// <summary>
-/// Works out what importing a folder would change in a store. Each item is written as uSync would write it, from
-/// the folder and from the store; an item whose files differ is a change, and the settings that differ are its
-/// details. Deletes come from uSync's <c>Empty</c> delete markers. A change that would lose stored data (a removed
-/// property, a changed editor or variation, a deleted item) is flagged with what it would cost.
+/// Works out what importing a folder would change in a store (<see cref="UsyncDiff"/>). A change that would lose stored
+/// data (a removed property, a changed editor or variation, a deleted item) is flagged with what it would cost.
 /// </summary>
 public sealed class UsyncPlanner(HubDbContext db)
 {
@@ -40,111 +36,24 @@ public sealed class UsyncPlanner(HubDbContext db)
         var plan = new UsyncPlan(
             UsyncPlan.CurrentFormat,
             Path.GetFullPath(folder),
-            SchemaHash(store),
+            db.Database.GetDbConnection().DataSource,
+            UsyncDiff.SchemaHash(store),
             read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal),
             DateTime.UtcNow,
             changes);
         return new PlanResult(plan, []);
     }
 
-    /// <summary>
-    /// The hash of a store's schema (languages, dictionary, data types, document types, forms): of the files an export
-    /// of it would write, so that any change to any setting changes it, and nothing else does.
-    /// </summary>
-    public static string SchemaHash(UsyncSet store)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new UsyncFolderWriter().Render(store, UsyncWriteOptions.Schema).OrderBy(f => f.Path, StringComparer.Ordinal))
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file.Path + "\n"));
-            hash.AppendData(file.Bytes);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     private async Task<List<PlannedChange>> DiffAsync(UsyncSet folder, UsyncSet store, CancellationToken cancellationToken)
     {
         var costs = new DestructiveCosts(db, store);
-        var changes = new List<PlannedChange>();
-        changes.AddRange(Diff(UsyncItemType.Language, folder.Languages, store.Languages, l => l.IsoCode.ToLowerInvariant(), l => Guid.Empty, l => l.IsoCode, l => l.Source, new LanguageWriter()));
-        changes.AddRange(Diff(UsyncItemType.Dictionary, folder.Dictionary, store.Dictionary, d => d.Key.ToString(), d => d.Key, d => d.Alias, d => d.Source, new DictionaryWriter()));
-        changes.AddRange(Diff(UsyncItemType.DataType, folder.DataTypes, store.DataTypes, d => d.Key.ToString(), d => d.Key, d => d.Name, d => d.Source, new DataTypeWriter()));
-        changes.AddRange(Diff(UsyncItemType.ContentType, folder.ContentTypes, store.ContentTypes, c => c.Key.ToString(), c => c.Key, c => c.Alias, c => c.Source, new ContentTypeWriter()));
-        changes.AddRange(Diff(UsyncItemType.Content, folder.Content, store.Content, c => c.Key.ToString(), c => c.Key, c => c.Name, c => c.Source, new ContentWriter(folder.Content), new ContentWriter(store.Content)));
-        changes.AddRange(Diff(UsyncItemType.Form, folder.Forms, store.Forms, f => f.Key.ToString(), f => f.Key, f => f.Alias, f => f.Source, new FormWriter()));
-        changes.AddRange(Deletes(folder.Deletes, store));
-
-        var costed = new List<PlannedChange>(changes.Count);
-        foreach (var change in changes)
+        var costed = new List<PlannedChange>();
+        foreach (var change in UsyncDiff.Between(folder, store))
         {
             costed.Add(change with { Destructive = await costs.OfAsync(change, folder, cancellationToken) });
         }
 
         return costed;
-    }
-
-    private static IEnumerable<PlannedChange> Diff<TItem>(
-        UsyncItemType type,
-        IReadOnlyList<TItem> folder,
-        IReadOnlyList<TItem> store,
-        Func<TItem, string> identity,
-        Func<TItem, Guid> key,
-        Func<TItem, string> alias,
-        Func<TItem, SourceLocation> source,
-        UsyncItemWriter<TItem> writer,
-        UsyncItemWriter<TItem>? storeWriter = null)
-    {
-        var stored = store.ToDictionary(identity, StringComparer.OrdinalIgnoreCase);
-        foreach (var item in folder)
-        {
-            var file = writer.Serialize(item);
-            if (!stored.TryGetValue(identity(item), out var current))
-            {
-                yield return new PlannedChange(type, key(item), alias(item), ChangeAction.Create, source(item).File, SettingsDiff.Between(null, file), null);
-                continue;
-            }
-
-            var currentFile = (storeWriter ?? writer).Serialize(current);
-            if (XNode.DeepEquals(file, currentFile))
-            {
-                continue;
-            }
-
-            var renamed = !string.Equals(alias(item), alias(current), StringComparison.Ordinal);
-            yield return new PlannedChange(type, key(item), alias(item), renamed ? ChangeAction.Rename : ChangeAction.Update, source(item).File,
-                SettingsDiff.Between(currentFile, file), null)
-            {
-                OldAlias = renamed ? alias(current) : null,
-            };
-        }
-    }
-
-    /// <summary>Delete markers for items the store has; a marker for an item it does not have changes nothing.</summary>
-    private static IEnumerable<PlannedChange> Deletes(IReadOnlyList<UsyncDelete> deletes, UsyncSet store)
-    {
-        foreach (var delete in deletes)
-        {
-            var existing = delete.ItemType switch
-            {
-                UsyncItemType.Language => store.Languages.Where(l => string.Equals(l.IsoCode, delete.Alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(l => (Guid.Empty, l.IsoCode)).FirstOrDefault(),
-                UsyncItemType.Dictionary => store.Dictionary.Where(d => d.Key == delete.Key || string.Equals(d.Alias, delete.Alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(d => (d.Key, d.Alias)).FirstOrDefault(),
-                UsyncItemType.DataType => store.DataTypes.Where(d => d.Key == delete.Key || string.Equals(d.Name, delete.Alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(d => (d.Key, d.Name)).FirstOrDefault(),
-                UsyncItemType.ContentType => store.ContentTypes.Where(c => c.Key == delete.Key || string.Equals(c.Alias, delete.Alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(c => (c.Key, c.Alias)).FirstOrDefault(),
-                UsyncItemType.Content => store.Content.Where(c => c.Key == delete.Key).Select(c => (c.Key, c.Name)).FirstOrDefault(),
-                UsyncItemType.Form => store.Forms.Where(f => f.Key == delete.Key || string.Equals(f.Alias, delete.Alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(f => (f.Key, f.Alias)).FirstOrDefault(),
-                _ => default,
-            };
-            if (existing.Item2 is not null)
-            {
-                yield return new PlannedChange(delete.ItemType, existing.Item1, existing.Item2, ChangeAction.Delete, delete.Source.File, [], null);
-            }
-        }
     }
 
     /// <summary>What a change would lose, counted in the store.</summary>

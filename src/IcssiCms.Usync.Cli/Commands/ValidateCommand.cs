@@ -40,8 +40,8 @@ internal static class ValidateCommand
     /// <summary>The reader's problems and, when every file read, the validator's: what an import would refuse.</summary>
     public static (UsyncSet Set, IReadOnlyList<UsyncProblem> Problems) Validate(string folder)
     {
-        var read = new UsyncFolderReader().Read(folder);
-        var problems = read.Problems.Concat(read.IsValid ? new UsyncSetValidator().Validate(read.Set) : []).ToList();
+        var read = UsyncFolderCheck.Read(folder);
+        var problems = read.Problems;
         return (read.Set, problems);
     }
 

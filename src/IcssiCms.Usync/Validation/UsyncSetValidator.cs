@@ -119,3 +119,13 @@ public sealed partial class UsyncSetValidator
         }
     }
 }
+
+/// <summary>A folder read and checked as an import reads it: the set, and every problem of reading or validating it.</summary>
+public static class UsyncFolderCheck
+{
+    public static UsyncReadResult Read(string folder)
+    {
+        var read = new UsyncFolderReader().Read(folder);
+        return read.IsValid ? read with { Problems = new UsyncSetValidator().Validate(read.Set) } : read;
+    }
+}

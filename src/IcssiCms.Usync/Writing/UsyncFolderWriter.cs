@@ -81,9 +81,11 @@ public sealed class UsyncFolderWriter
     /// left alone; with <see cref="UsyncWriteOptions.Clean"/>, stale <c>*.config</c> files under the written handlers'
     /// folders are deleted.
     /// </summary>
-    public UsyncWriteResult Write(UsyncSet set, string folder, UsyncWriteOptions options)
+    public UsyncWriteResult Write(UsyncSet set, string folder, UsyncWriteOptions options) => WriteFiles(Render(set, options), folder, options);
+
+    /// <summary>Writes files already rendered (by this writer, here or on a site) as <see cref="Write"/> does.</summary>
+    public UsyncWriteResult WriteFiles(IReadOnlyList<UsyncOutputFile> files, string folder, UsyncWriteOptions options)
     {
-        var files = Render(set, options);
         var written = new List<string>();
         var unchanged = new List<string>();
         var deleted = new List<string>();

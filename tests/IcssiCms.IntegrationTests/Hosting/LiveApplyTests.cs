@@ -3,6 +3,7 @@ using System.Text.Json;
 using IcssiCms.EmbeddedHost.Usync;
 using IcssiCms.Store.Importing;
 using IcssiCms.Store.Planning;
+using IcssiCms.Usync.Planning;
 using IcssiCms.Store.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

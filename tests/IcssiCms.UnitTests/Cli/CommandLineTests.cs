@@ -30,9 +30,9 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("plan", "uSync/v17")]
-    [InlineData("apply", "--target", "x")]
-    [InlineData("export", "--source")]
+    [InlineData("plan", "uSync/v17", "--json")]
+    [InlineData("apply", "--site", "http://127.0.0.1:5080/")]
+    [InlineData("export", "one-folder", "another-folder")]
     [InlineData("frobnicate")]
     [InlineData]
     public async Task Wrong_Arguments_Exit_With_The_Usage_Code_And_Point_At_Help(params string[] args)
@@ -41,6 +41,16 @@ public sealed class CommandLineTests
 
         Assert.Contains("--help' for usage", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output.Trim());
+    }
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("export")]
+    public async Task Without_A_Site_A_Command_Says_How_To_Name_One(string command)
+    {
+        var run = await UsyncCli.RunExpectingAsync(ExitCodes.Error, command, "uSync/v17");
+
+        Assert.Contains("No site: give --site <url> or set USYNC_SITE", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

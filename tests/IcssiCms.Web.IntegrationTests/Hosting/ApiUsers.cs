@@ -19,6 +19,23 @@ public static class ApiUsers
 {
     public static async Task<HttpClient> ClientInGroupAsync(WebApplicationFactory<Program> site, Guid userGroupKey)
     {
+        var (clientId, secret) = await CreateAsync(site, userGroupKey);
+        var http = site.CreateClient();
+        using var token = await http.PostAsync("/umbraco/management/api/v1/security/back-office/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(token.IsSuccessStatusCode, $"No token: {body}");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        return http;
+    }
+
+    /// <summary>A new API user in the group, and its client credentials.</summary>
+    public static async Task<(string ClientId, string Secret)> CreateAsync(WebApplicationFactory<Program> site, Guid userGroupKey)
+    {
         var name = "tests-" + Guid.NewGuid().ToString("N")[..10];
         using var scope = site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserService>();
@@ -33,17 +50,6 @@ public static class ApiUsers
         var credentials = scope.ServiceProvider.GetRequiredService<IBackOfficeUserClientCredentialsManager>();
         var saved = await credentials.SaveAsync(created.Result.CreatedUser!.Key, clientId, secret);
         Assert.True(saved.Success, $"Client credentials not saved: {saved.Result}");
-
-        var http = site.CreateClient();
-        using var token = await http.PostAsync("/umbraco/management/api/v1/security/back-office/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(token.IsSuccessStatusCode, $"No token: {body}");
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
-        return http;
+        return (clientId, secret);
     }
 }

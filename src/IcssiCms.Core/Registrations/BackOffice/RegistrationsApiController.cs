@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IcssiCms.Core.BackOffice;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

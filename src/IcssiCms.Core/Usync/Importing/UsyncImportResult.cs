@@ -15,6 +15,9 @@ public enum UsyncImportOutcome
 
     /// <summary>Umbraco refused an item the checks let through: everything was rolled back.</summary>
     Failed,
+
+    /// <summary>A planned import found what it was to change changed since the plan (<see cref="UsyncImportResult.Reasons"/>): nothing was written.</summary>
+    Stale,
 }
 
 /// <summary>What an import did: its outcome, the items written per item type, the problems that refused it, and how long it took.</summary>
@@ -26,6 +29,9 @@ public sealed record UsyncImportResult(
     IReadOnlyList<UsyncProblem> Problems,
     TimeSpan Elapsed)
 {
+    /// <summary>Why a planned import was refused (<see cref="UsyncImportOutcome.Stale"/>).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
     public bool Succeeded => Outcome is UsyncImportOutcome.Imported or UsyncImportOutcome.Unchanged;
 
     public int WrittenOf(UsyncItemType type) => Written.GetValueOrDefault(type);

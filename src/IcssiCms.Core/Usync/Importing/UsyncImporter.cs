@@ -34,8 +34,6 @@ public sealed class UsyncImporter(
 {
     private static readonly AsyncLocal<bool> Importing = new();
 
-    private readonly UsyncFolderReader _reader = new();
-    private readonly UsyncSetValidator _validator = new();
     private readonly IReadOnlyList<IUsyncItemHandler> _handlers = handlers.OrderBy(h => h.Handler.Priority).ToList();
 
     /// <summary>True inside an import: what it saves comes from the folder, and is not exported back to it on save.</summary>
@@ -57,8 +55,8 @@ public sealed class UsyncImporter(
         }
 
         // The whole folder is read and checked, whatever the groups: references cross handlers.
-        var read = _reader.Read(folder);
-        var problems = read.Problems.Concat(read.IsValid ? _validator.Validate(read.Set) : []).ToList();
+        var read = UsyncFolderCheck.Read(folder);
+        var problems = read.Problems;
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -70,7 +68,29 @@ public sealed class UsyncImporter(
             return Result(UsyncImportOutcome.Refused, read.Set.Files.Count, [], 0, problems, stopwatch);
         }
 
-        var set = read.Set;
+        return await WriteAsync(read.Set, itemTypes, stored => read.Set.Files
+            .Where(f => itemTypes.Contains(f.ItemType) && (force || stored.GetValueOrDefault(f.Path) != f.Hash))
+            .Select(f => f.Path)
+            .ToHashSet(StringComparer.Ordinal), guard: null, stopwatch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports exactly <paramref name="files"/> of a set already read and checked (and applies its delete markers), as a
+    /// planned change is applied: <paramref name="guard"/> runs first inside the import's scope, under its write locks, and
+    /// any reason it gives refuses the import (<see cref="UsyncImportOutcome.Stale"/>) with nothing written.
+    /// </summary>
+    public Task<UsyncImportResult> ImportPlannedAsync(
+        UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, CancellationToken cancellationToken = default) =>
+        WriteAsync(set, UsyncHandlers.All.Select(h => h.ItemType).ToHashSet(), _ => files, guard, Stopwatch.StartNew(), cancellationToken);
+
+    private async Task<UsyncImportResult> WriteAsync(
+        UsyncSet set,
+        IReadOnlySet<UsyncItemType> itemTypes,
+        Func<Dictionary<string, string>, IReadOnlySet<string>> filesToWrite,
+        Func<CancellationToken, Task<IReadOnlyList<string>>>? guard,
+        Stopwatch stopwatch,
+        CancellationToken cancellationToken)
+    {
         var written = new Dictionary<UsyncItemType, int>();
         var deleted = 0;
         var committing = TimeSpan.Zero;
@@ -85,13 +105,14 @@ public sealed class UsyncImporter(
 
             // One import at a time, across the servers of a load-balanced site: the second finds the files recorded.
             scope.EagerWriteLock(Constants.Locks.ContentTypes, Constants.Locks.ContentTree);
-            var stored = UsyncFileRecords.Read(scope.Database, itemTypes);
-            var changed = set.Files
-                .Where(f => itemTypes.Contains(f.ItemType) && (force || stored.GetValueOrDefault(f.Path) != f.Hash))
-                .Select(f => f.Path)
-                .ToHashSet(StringComparer.Ordinal);
+            if (guard is not null && await guard(cancellationToken) is { Count: > 0 } reasons)
+            {
+                logger.LogWarning("uSync import refused: {Count} planned items changed since the plan; nothing was written", reasons.Count);
+                return Result(UsyncImportOutcome.Stale, set.Files.Count, [], 0, [], stopwatch) with { Reasons = reasons };
+            }
 
-            var import = new UsyncImportContext(set, changed);
+            var stored = UsyncFileRecords.Read(scope.Database, itemTypes);
+            var import = new UsyncImportContext(set, filesToWrite(stored));
             foreach (var handler in _handlers.Where(h => itemTypes.Contains(h.Handler.ItemType)))
             {
                 var started = stopwatch.Elapsed;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
-namespace IcssiCms.Store.Planning;
+namespace IcssiCms.Usync.Planning;
 
 /// <summary>
 /// The settings that differ between two uSync files of one item. Each file is flattened to setting → value, a setting

@@ -2,22 +2,24 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IcssiCms.Usync.Model;
 
-namespace IcssiCms.Store.Planning;
+namespace IcssiCms.Usync.Planning;
 
 /// <summary>
-/// What importing a uSync folder would change in one store, item by item, and what it was made against: the
-/// folder's files (path → SHA-256) and the hash of the store's schema. <c>usync apply</c> applies exactly this, or
-/// refuses when the folder or the store has changed since.
+/// What importing a uSync folder would change in one site, item by item, and what it was made against: the folder's
+/// files (path → SHA-256), the hash of the site's schema, and each planned item's state on the site
+/// (<see cref="PlannedChange.Before"/>). <c>usync apply</c> applies exactly this, or refuses when the folder, the site's
+/// schema or any planned item has changed since.
 /// </summary>
 public sealed record UsyncPlan(
     int Format,
     string Folder,
+    string Target,
     string TargetSchemaHash,
     IReadOnlyDictionary<string, string> FileHashes,
     DateTime CreatedAt,
     IReadOnlyList<PlannedChange> Changes)
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     [JsonIgnore]
     public bool IsDestructive => Changes.Any(c => c.Destructive is not null);
@@ -30,6 +32,7 @@ public sealed record UsyncPlan(
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = 16,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -45,11 +48,25 @@ public sealed record UsyncPlan(
                 return (null, "not a uSync plan (no changes, file hashes or target hash)");
             }
 
-            return plan.Format == CurrentFormat ? (plan, null) : (null, $"plan format {plan.Format}; this tool reads format {CurrentFormat}");
+            if (plan.Format != CurrentFormat)
+            {
+                return (null, $"plan format {plan.Format}; this version reads format {CurrentFormat}: plan again");
+            }
+
+            if (plan.Changes.Any(c => c is null || c.File is null || c.Alias is null || c.Details is null || !Enum.IsDefined(c.Action) || !Enum.IsDefined(c.ItemType)))
+            {
+                return (null, "a change of the plan lacks its item type, action, alias, file or details");
+            }
+
+            return (plan with { Folder = plan.Folder ?? "", Target = plan.Target ?? "" }, null);
         }
         catch (JsonException ex)
         {
             return (null, $"not valid JSON at line {ex.LineNumber + 1}: {ex.Message}");
+        }
+        catch (NotSupportedException ex)
+        {
+            return (null, $"not a uSync plan: {ex.Message}");
         }
     }
 }
@@ -76,8 +93,17 @@ public sealed record PlannedChange(
     IReadOnlyList<SettingChange> Details,
     DestructiveCost? Destructive)
 {
-    /// <summary>For a rename, the alias the store has now.</summary>
+    /// <summary>For a rename, the alias the target has now.</summary>
     public string? OldAlias { get; init; }
+
+    /// <summary>
+    /// The SHA-256 of the item as the target had it when the plan was made (written as a uSync file); null for an item it
+    /// did not have. Any change to the item since, to any of its settings or values, changes it.
+    /// </summary>
+    public string? Before { get; init; }
+
+    /// <summary>"Update content 'Save the Tigris' (Content/save-the-tigris.config)": how a reason names the change.</summary>
+    public override string ToString() => $"{Action} {ItemType} '{Alias}' ({File})";
 }
 
 /// <summary>A changed setting, named by its place in the uSync file (<c>GenericPropertys/GenericProperty[summary]/Type</c>).</summary>
