@@ -159,6 +159,6 @@ public static class UsyncArchive
 /// <summary>How much an archive may hold: files, and bytes once inflated.</summary>
 public sealed record UsyncArchiveLimits(int MaxFiles, long MaxBytes)
 {
-    /// <summary>Room for a hub of 100,000 items of a few kilobytes each.</summary>
-    public static UsyncArchiveLimits Default { get; } = new(200_000, 1L << 30);
+    /// <summary>Room for a hub of about 100,000 items (10,000 news items are about 30 MB).</summary>
+    public static UsyncArchiveLimits Default { get; } = new(200_000, 512L << 20);
 }

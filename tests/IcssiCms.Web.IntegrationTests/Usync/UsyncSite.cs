@@ -49,6 +49,9 @@ public sealed class UsyncSite : HubSite
 
     public (string ClientId, string Secret) Developer { get; private set; }
 
+    /// <summary>An HTTP client signed in as an administrators' API user, for the endpoints themselves; shared by the collection.</summary>
+    public HttpClient Administrator { get; private set; } = null!;
+
     protected override IReadOnlyDictionary<string, string?> Settings { get; }
 
     public override async Task InitializeAsync()
@@ -56,6 +59,13 @@ public sealed class UsyncSite : HubSite
         StartServer();
         await base.InitializeAsync();
         Developer = await ApiUsers.CreateAsync(this, Constants.Security.AdminGroupKey);
+        Administrator = await ApiUsers.ClientInGroupAsync(this, Constants.Security.AdminGroupKey);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Administrator?.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>Runs <c>usync</c> in-process against this site as a CI job would (plain output), with the secret in the environment.</summary>

@@ -38,7 +38,7 @@ public sealed class UsyncApiController(
     public const string Route = "icssi/usync";
 
     /// <summary>The largest request: a folder of about 100,000 items, zipped.</summary>
-    public const long MaxRequestBytes = 512L * 1024 * 1024;
+    public const long MaxRequestBytes = 256L << 20;
 
     public override void OnActionExecuting(ActionExecutingContext context)
     {
@@ -49,12 +49,17 @@ public sealed class UsyncApiController(
     /// <summary>What importing the zipped folder (the request's body, <c>application/zip</c>) would change.</summary>
     [HttpPost("plan")]
     [RequestSizeLimit(MaxRequestBytes)]
-    [Consumes(UsyncArchive.ContentType)]
     [ProducesResponseType<UsyncPlan>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Plan(CancellationToken cancellationToken)
     {
+        if (!string.Equals(Request.ContentType?.Split(';')[0].Trim(), UsyncArchive.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return BackOfficeProblems.Create(StatusCodes.Status415UnsupportedMediaType, null, $"Send the folder zipped, as {UsyncArchive.ContentType}.");
+        }
+
         var (entries, problem) = await UploadedArchive.ReadAsync(Request.Body, "folder", cancellationToken);
         if (problem is not null)
         {
