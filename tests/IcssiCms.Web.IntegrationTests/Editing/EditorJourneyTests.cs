@@ -196,12 +196,14 @@ public sealed class EditorJourneyTests(EditingSite site, ITestOutputHelper outpu
         await page.GetByRole(AriaRole.Button, new() { Name = "View more options" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync();
         var dialog = page.Locator("umb-backoffice-modal-container");
-        // The dialog starts with the language on screen chosen: English off, Arabic on.
+        // The dialog starts with the language on screen chosen: the editor turns English off and Arabic on.
         var englishChoice = dialog.GetByRole(AriaRole.Button, new() { Name = english });
+        var arabicChoice = dialog.GetByRole(AriaRole.Button, new() { Name = arabic });
         await Expect(englishChoice).ToHaveAttributeAsync("aria-pressed", "true");
         await englishChoice.ClickAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = arabic }).ClickAsync();
+        await arabicChoice.ClickAsync();
         await Expect(englishChoice).Not.ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(arabicChoice).ToHaveAttributeAsync("aria-pressed", "true");
         await ScreenshotAsync(page, "editor-unpublish-arabic");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Unpublish", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Document unpublished" })).ToBeVisibleAsync();
