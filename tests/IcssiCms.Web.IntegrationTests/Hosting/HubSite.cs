@@ -45,18 +45,22 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     public UsyncImportResult? StartupImport { get; private set; }
 
     public const string EditorEmail = "editor@localhost.invalid";
+    public const string EditorName = "Hub Editor";
     public const string EditorPassword = "A-test-editor-password-7";
+
+    /// <summary>The settings that name <see cref="EditorEmail"/> as an editor (IcssiCms:Editors:0).</summary>
+    public static IReadOnlyDictionary<string, string?> ConfiguredEditor { get; } = new Dictionary<string, string?>
+    {
+        ["IcssiCms:Editors:0:Email"] = EditorEmail,
+        ["IcssiCms:Editors:0:Name"] = EditorName,
+        ["IcssiCms:Editors:0:Password"] = EditorPassword,
+    };
 
     /// <summary>
     /// Settings over the repository's appsettings.json, for fixtures that need their own. The seeded site has an editor
     /// named in configuration.
     /// </summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-    {
-        ["IcssiCms:Editors:0:Email"] = EditorEmail,
-        ["IcssiCms:Editors:0:Name"] = "Hub Editor",
-        ["IcssiCms:Editors:0:Password"] = EditorPassword,
-    };
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = ConfiguredEditor;
 
     public virtual async Task InitializeAsync()
     {

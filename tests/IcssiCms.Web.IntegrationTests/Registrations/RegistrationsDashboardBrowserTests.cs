@@ -13,31 +13,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
 
-/// <summary>
-/// The Registrations dashboard in the back office, in Debian's chromium (headless, through Playwright; Playwright's own
-/// browser download does not work here, so a missing <c>/usr/bin/chromium</c> fails these tests).
-/// </summary>
+/// <summary>The Registrations dashboard in the back office, in chromium (see <see cref="BackOfficeBrowser"/>).</summary>
 [Collection(RegistrationsSiteCollection.Name)]
 public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const string DashboardPath = "/umbraco/section/content/dashboard/registrations";
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BackOfficeBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(15_000);
-        Assert.True(System.IO.File.Exists(ChromiumPath), $"These tests need Debian's chromium at {ChromiumPath} (apt-get install -y chromium).");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    public async Task InitializeAsync() => _browser = await BackOfficeBrowser.LaunchAsync();
 
     public async Task DisposeAsync()
     {
@@ -45,8 +29,6 @@ public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site, I
         {
             await _browser.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 
     [Fact]
@@ -154,28 +136,13 @@ public sealed class RegistrationsDashboardBrowserTests(RegistrationsSite site, I
         await Expect(eventRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" })).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("E-mail address")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Export their data" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase their data" })).ToHaveCountAsync(0);
         await Expect(page.GetByText(signUp)).ToHaveCountAsync(0);
     }
 
-    /// <summary>A fresh browser context signed in to the back office, on the page it lands on after signing in.</summary>
-    private async Task<IPage> SignedInPageAsync(string email, string password)
-    {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "en-US", AcceptDownloads = true });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        // What the page reports goes to the test's output, so that a failing run says why.
-        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        page.RequestFailed += (_, request) => output.WriteLine($"request failed: {request.Method} {request.Url} {request.Failure}");
-        await page.GotoAsync("/umbraco");
-        await page.Locator("#username-input").FillAsync(email);
-        await page.Locator("#password-input").FillAsync(password);
-        await page.Locator("#umb-login-button").ClickAsync();
-        // Signed in once the back office has exchanged its code for the token (kept in a cookie) and left the login page.
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal) && !url.Contains("oauth_complete", StringComparison.Ordinal));
-        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^User profile for ") })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string email, string password) =>
+        _browser!.SignedInPageAsync(site.BaseAddress, email, password, output);
 
     /// <summary>A back-office user (not an API user) in the editors group, with the password Umbraco made for them.</summary>
     private async Task<(string Email, string Password)> EditorWithPasswordAsync()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using IcssiCms.Core.Registrations;
@@ -18,45 +17,25 @@ public sealed class RegistrationsSiteCollection : ICollectionFixture<Registratio
 }
 
 /// <summary>
-/// A seeded site on real Kestrel at 127.0.0.1 on a free port (a browser needs a real server), taking form entries
-/// from servers with <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to
-/// sign people up, and clients for an editor and an administrator (API users).
+/// A seeded site on Kestrel (see <see cref="KestrelHubSite"/>), taking form entries from servers with
+/// <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to sign people up, and
+/// clients for an editor and an administrator (API users).
 /// </summary>
-public sealed class RegistrationsSite : HubSite
+public sealed class RegistrationsSite() : KestrelHubSite(address => new Dictionary<string, string?>
+{
+    ["IcssiCms:Registrations:PublicBaseUrl"] = address.ToString(),
+    ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
+    ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
+    ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
+    ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
+})
 {
     public const string FormsApiKey = "forms-server-key-registrations-7c2e";
 
     private HttpClient? _editor;
     private HttpClient? _administrator;
 
-    public RegistrationsSite()
-    {
-        BaseAddress = FreeLoopbackAddress();
-        Settings = new Dictionary<string, string?>
-        {
-            // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
-            ["Kestrel:Endpoints:Http:Url"] = BaseAddress.ToString(),
-            ["Umbraco:CMS:WebRouting:UmbracoApplicationUrl"] = BaseAddress.ToString(),
-            ["IcssiCms:Registrations:PublicBaseUrl"] = BaseAddress.ToString(),
-            ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
-            ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
-            ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
-            ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
-        };
-        UseKestrel();
-    }
-
-    public Uri BaseAddress { get; }
-
-    protected override IReadOnlyDictionary<string, string?> Settings { get; }
-
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
-
-    public override async Task InitializeAsync()
-    {
-        StartServer();
-        await base.InitializeAsync();
-    }
 
     public async Task<HttpClient> EditorAsync() => _editor ??= await ApiUsers.ClientInGroupAsync(this, Constants.Security.EditorGroupKey);
 
@@ -82,12 +61,5 @@ public sealed class RegistrationsSite : HubSite
         _editor?.Dispose();
         _administrator?.Dispose();
         await base.DisposeAsync();
-    }
-
-    private static Uri FreeLoopbackAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
     }
 }
