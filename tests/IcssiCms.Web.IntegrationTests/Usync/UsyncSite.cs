@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Xml.Linq;
 using IcssiCms.Core.Usync.Planning;
 using IcssiCms.Usync.Cli;
@@ -26,37 +24,15 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 /// A seeded site on real Kestrel at 127.0.0.1 on a free port, for the <c>usync</c> command line to plan, apply and export
 /// against over HTTP, signed in as an API user of the administrators' group (client credentials).
 /// </summary>
-public sealed class UsyncSite : HubSite
+public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, string?>())
 {
-    public UsyncSite()
-    {
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
-        }
-
-        Settings = new Dictionary<string, string?>
-        {
-            // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
-            ["Kestrel:Endpoints:Http:Url"] = BaseAddress.ToString(),
-            ["Umbraco:CMS:WebRouting:UmbracoApplicationUrl"] = BaseAddress.ToString(),
-        };
-        UseKestrel();
-    }
-
-    public Uri BaseAddress { get; }
-
     public (string ClientId, string Secret) Developer { get; private set; }
 
     /// <summary>An HTTP client signed in as an administrators' API user, for the endpoints themselves; shared by the collection.</summary>
     public HttpClient Administrator { get; private set; } = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings { get; }
-
     public override async Task InitializeAsync()
     {
-        StartServer();
         await base.InitializeAsync();
         Developer = await ApiUsers.CreateAsync(this, Constants.Security.AdminGroupKey);
         Administrator = await ApiUsers.ClientInGroupAsync(this, Constants.Security.AdminGroupKey);
