@@ -18,7 +18,7 @@ internal sealed class ConfiguredEditors(
     IUserService users,
     UsyncImportStatus import,
     IOptions<ConfiguredEditors.Settings> settings,
-    ILogger<ConfiguredEditors> logger) : BackgroundService
+    ILogger<ConfiguredEditors> logger) : AfterStartupImport(import)
 {
     public const string SectionName = "IcssiCms:Editors";
 
@@ -33,22 +33,10 @@ internal sealed class ConfiguredEditors(
         public string Password { get; set; } = string.Empty;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool IsWanted => settings.Value.Count > 0;
+
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
-        if (settings.Value.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await import.Completion.WaitAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A failed import leaves a site that runs: its editors are still wanted.
-        }
-
         foreach (var (editor, index) in settings.Value.Select((e, i) => (e, i)))
         {
             if (string.IsNullOrWhiteSpace(editor.Email) || string.IsNullOrWhiteSpace(editor.Password))

@@ -28,6 +28,8 @@ internal static class SiteBuilderExtensions
 
         builder.Services.AddOptions<ConfiguredEditors.Settings>().BindConfiguration(ConfiguredEditors.SectionName);
         builder.Services.AddHostedService<ConfiguredEditors>();
+        builder.Services.AddOptions<ConfiguredDeployUser.Settings>().BindConfiguration(ConfiguredDeployUser.SectionName);
+        builder.Services.AddHostedService<ConfiguredDeployUser>();
 
         // Telemetry is off unless configured: Umbraco reports the site every day, whatever the consent level, so the
         // reporting job is only kept when a telemetry level is set; otherwise the consent Umbraco records is Minimal.

@@ -5,6 +5,7 @@ using IcssiCms.Usync.Planning;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core;
+using Umbraco.Cms.Core.Security;
 
 namespace IcssiCms.Web.IntegrationTests.Usync;
 
@@ -22,11 +23,18 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 
 /// <summary>
 /// A seeded site on real Kestrel at 127.0.0.1 on a free port, for the <c>usync</c> command line to plan, apply and export
-/// against over HTTP, signed in as an API user of the administrators' group (client credentials).
+/// against over HTTP, signed in as the deploy API user the site makes from its configuration (<c>IcssiCms:Deploy</c>).
 /// </summary>
-public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, string?>())
+public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, string?>
 {
-    public (string ClientId, string Secret) Developer { get; private set; }
+    ["IcssiCms:Deploy:ClientId"] = DeployClientId,
+    ["IcssiCms:Deploy:ClientSecret"] = DeploySecret,
+})
+{
+    private const string DeployClientId = "umbraco-back-office-deploy-tests";
+    private const string DeploySecret = "a-deploy-secret-for-tests-3f9a";
+
+    public (string ClientId, string Secret) Developer { get; } = (DeployClientId, DeploySecret);
 
     /// <summary>An HTTP client signed in as an administrators' API user, for the endpoints themselves; shared by the collection.</summary>
     public HttpClient Administrator { get; private set; } = null!;
@@ -34,7 +42,7 @@ public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, str
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Developer = await ApiUsers.CreateAsync(this, Constants.Security.AdminGroupKey);
+        await WaitForDeployUserAsync();
         Administrator = await ApiUsers.ClientInGroupAsync(this, Constants.Security.AdminGroupKey);
     }
 
@@ -42,6 +50,25 @@ public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, str
     {
         Administrator?.Dispose();
         await base.DisposeAsync();
+    }
+
+    /// <summary>The site makes its deploy user once its startup import is over, in the background: waits for it, at most 30 s.</summary>
+    private async Task WaitForDeployUserAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using (var scope = Services.CreateScope())
+            {
+                if (await scope.ServiceProvider.GetRequiredService<IBackOfficeUserClientCredentialsManager>().FindUserAsync(DeployClientId) is not null)
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The deploy user named in IcssiCms:Deploy was not made within 30 s.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Runs <c>usync</c> in-process against this site as a CI job would (plain output), with the secret in the environment.</summary>
