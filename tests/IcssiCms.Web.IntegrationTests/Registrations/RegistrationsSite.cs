@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using IcssiCms.Core.Registrations;
@@ -20,9 +19,10 @@ public sealed class RegistrationsSiteCollection : ICollectionFixture<Registratio
 /// <summary>
 /// A seeded site on real Kestrel at 127.0.0.1 on a free port (a browser needs a real server), taking form entries
 /// from servers with <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to
-/// sign people up, and clients for an editor and an administrator (API users).
+/// sign people up, and clients for an editor and an administrator (API users). Fixtures that need more settings derive
+/// from it.
 /// </summary>
-public sealed class RegistrationsSite : HubSite
+public class RegistrationsSite : HubSite
 {
     public const string FormsApiKey = "forms-server-key-registrations-7c2e";
 
@@ -30,9 +30,15 @@ public sealed class RegistrationsSite : HubSite
     private HttpClient? _administrator;
 
     public RegistrationsSite()
+        : this(new Dictionary<string, string?>())
     {
-        BaseAddress = FreeLoopbackAddress();
-        Settings = new Dictionary<string, string?>
+    }
+
+    /// <summary>The site with more settings, which win over these.</summary>
+    protected RegistrationsSite(IReadOnlyDictionary<string, string?> moreSettings)
+    {
+        BaseAddress = Loopback.FreeAddress();
+        var settings = new Dictionary<string, string?>
         {
             // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
             ["Kestrel:Endpoints:Http:Url"] = BaseAddress.ToString(),
@@ -43,6 +49,12 @@ public sealed class RegistrationsSite : HubSite
             ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
             ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
         };
+        foreach (var (key, value) in moreSettings)
+        {
+            settings[key] = value;
+        }
+
+        Settings = settings;
         UseKestrel();
     }
 
@@ -82,12 +94,5 @@ public sealed class RegistrationsSite : HubSite
         _editor?.Dispose();
         _administrator?.Dispose();
         await base.DisposeAsync();
-    }
-
-    private static Uri FreeLoopbackAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
     }
 }
