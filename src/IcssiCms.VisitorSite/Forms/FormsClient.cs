@@ -71,9 +71,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         }
 
         using var response = await HubCall.SendAsync(http, request, Api, cancellationToken);
-        using var document = response.Content.Headers.ContentLength == 0
-            ? null
-            : JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        using var document = await JsonBodyAsync(response, cancellationToken);
         var root = document?.RootElement;
         switch (response.StatusCode)
         {
@@ -89,8 +87,9 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
                     error => error.Name,
                     error => (IReadOnlyList<string>)error.Value.EnumerateArray().Select(message => message.GetString() ?? string.Empty).ToList(),
                     StringComparer.OrdinalIgnoreCase));
-            case HttpStatusCode.TooManyRequests or HttpStatusCode.BadRequest or HttpStatusCode.NotFound:
-                // The hub's own wording names the problem (a member, a wait); the visitor is shown it as it is.
+            // A 401 or 403 is the site's key, not the visitor's entry: that falls through, as the hub not answering.
+            case >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError and not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden):
+                // The hub's own wording names the problem (a member, a wait, a value too large); the visitor is shown it as it is.
                 logger.LogInformation("Form {FormId}: entry refused by the hub with {Status}", id, (int)response.StatusCode);
                 return new FormSubmission.Refused((int)response.StatusCode, String(root, "detail") ?? String(root, "title") ?? response.ReasonPhrase ?? string.Empty, response.Headers.RetryAfter?.Delta);
             default:
@@ -125,6 +124,25 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         }
 
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<LinkOutcome>(HubJson.Options, cancellationToken) : null;
+    }
+
+    /// <summary>The answer's JSON body; null for an empty one or one that is not JSON (a proxy's or Kestrel's own page).</summary>
+    private static async Task<JsonDocument?> JsonBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? String(JsonElement? element, string name) =>
