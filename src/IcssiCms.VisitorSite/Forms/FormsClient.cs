@@ -30,7 +30,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
 
     /// <summary>
     /// The hub's form token for a form being shown (it records when, so an entry sent faster than a person could is
-    /// refused). Null where the hub has no such endpoint (an Umbraco site).
+    /// refused). Null where the hub has no such endpoint (a plain Umbraco Forms site).
     /// </summary>
     public async Task<string?> FormTokenAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
 
     /// <summary>
     /// Places at an event (the hub's <c>/api/icssi/events/{id}/places</c>), kept for <see cref="VisitorSiteOptions.PlacesCacheDuration"/>;
-    /// null where the hub does not say (not an event, or an Umbraco site).
+    /// null where the hub does not say (not an event, or a hub without the plugin).
     /// </summary>
     public async Task<EventPlaces?> PlacesAsync(Guid eventId, CancellationToken cancellationToken)
     {
