@@ -61,6 +61,22 @@ public sealed partial class HostileFormPostTests(VisitorSiteHost host)
         Assert.DoesNotContain("Exception", page);
     }
 
+    [Fact]
+    public async Task A_body_larger_than_Kestrel_takes_is_a_413_page_before_it_is_sent()
+    {
+        using var visitor = host.SiteClient();
+        var body = new ByteArrayContent(new byte[31 * 1024 * 1024]);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, ArabicRegisterPath) { Content = body };
+        // Kestrel refuses by the Content-Length, before asking for the body.
+        request.Headers.ExpectContinue = true;
+
+        using var response = await visitor.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("تعذّر قبول هذا الطلب", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Posts))]
     public async Task A_hostile_post_is_a_4xx_page_never_a_5xx(string endpoint, string hostile)

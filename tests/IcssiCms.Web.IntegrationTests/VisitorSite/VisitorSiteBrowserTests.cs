@@ -288,8 +288,9 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
     }
 
     /// <summary>
-    /// The home page and the registration form in English and Arabic, as a visitor sees them; saved beside the test
-    /// results, and to the folder <c>ICSSI_SCREENSHOTS</c> names (the README's pictures come from there).
+    /// The home page and the registration form in English and Arabic, as a visitor sees them, with one place left at the
+    /// social event; saved beside the test results, and to the folder <c>ICSSI_SCREENSHOTS</c> names (the README's
+    /// pictures come from there).
     /// </summary>
     [Fact]
     public async Task Home_and_registration_pages_in_English_and_Arabic()
@@ -298,6 +299,8 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
+        // The pictures show what a visitor sees of places: one left at the social event.
+        using var _ = EventCapacity.Set(host, HubFormKeys.SocialEvent, host.HeldAt(HubFormKeys.SocialEvent) + 1);
         foreach (var (language, name) in new[] { ("en", "English"), ("ar", "العربية") })
         {
             var page = await host.NewPageAsync(width: 1100, height: 900);
