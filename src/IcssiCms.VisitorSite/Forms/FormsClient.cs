@@ -54,16 +54,20 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         IPAddress? visitorAddress,
         CancellationToken cancellationToken)
     {
+        var entry = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            values = values.ToDictionary(pair => pair.Key, pair => pair.Value.Count == 1 ? (object)pair.Value[0] : pair.Value),
+            contentId = contentId?.ToString(),
+            culture,
+            additionalData,
+        }, HubJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Route}/entries/{id}")
         {
-            Content = JsonContent.Create(new
-            {
-                values = values.ToDictionary(pair => pair.Key, pair => pair.Value.Count == 1 ? (object)pair.Value[0] : pair.Value),
-                contentId = contentId?.ToString(),
-                culture,
-                additionalData,
-            }, options: HubJson.Options),
+            Content = new ByteArrayContent(entry) { Headers = { ContentType = new("application/json") { CharSet = "utf-8" } } },
         };
+        // With its length sent first and 100-continue, an entry over the hub's size limit is answered 413 before it is
+        // sent; sent at once, the hub may close the connection under it, which looked like the hub being down.
+        request.Headers.ExpectContinue = true;
         request.Headers.Add("Api-Key", options.Value.FormsApiKey);
         if (visitorAddress is not null)
         {
@@ -91,7 +95,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
             case >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError and not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden):
                 // The hub's own wording names the problem (a member, a wait, a value too large); the visitor is shown it as it is.
                 logger.LogInformation("Form {FormId}: entry refused by the hub with {Status}", id, (int)response.StatusCode);
-                return new FormSubmission.Refused((int)response.StatusCode, String(root, "detail") ?? String(root, "title") ?? response.ReasonPhrase ?? string.Empty, response.Headers.RetryAfter?.Delta);
+                return new FormSubmission.Refused((int)response.StatusCode, String(root, "detail") ?? String(root, "title"), response.Headers.RetryAfter?.Delta);
             default:
                 HubCall.EnsureAnswered(response, Api);
                 throw new HubUnavailableException($"The hub's {Api} answered {(int)response.StatusCode} to an entry.");

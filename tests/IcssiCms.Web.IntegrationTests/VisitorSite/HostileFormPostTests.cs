@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using IcssiCms.Core.Forms.Delivery;
 
 namespace IcssiCms.Web.IntegrationTests.VisitorSite;
 
@@ -75,6 +76,22 @@ public sealed partial class HostileFormPostTests(VisitorSiteHost host)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("تعذّر قبول هذا الطلب", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_entry_larger_than_the_hub_takes_is_refused_in_the_visitors_language_keeping_what_they_typed()
+    {
+        using var visitor = host.SiteClient();
+        var antiforgery = await AntiforgeryAsync(visitor, ArabicRegisterPath);
+        // Over the hub's limit for an entry, well under ASP.NET Core's for a form value: the visitors' site passes it on.
+        var name = new string('n', (int)FormsDeliveryApi.MaxEntryBytes + 1024);
+
+        using var response = await visitor.PostAsync(ArabicRegisterPath, new FormUrlEncodedContent([KeyValuePair.Create("name", name), antiforgery]));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("ما أدخلته أطول من أن يُرسَل", page);
+        Assert.Contains(name, page);
     }
 
     [Theory]
