@@ -94,6 +94,22 @@ public sealed partial class HostileFormPostTests(VisitorSiteHost host)
         Assert.Contains(name, page);
     }
 
+    [Fact]
+    public async Task A_post_to_a_page_that_only_shows_is_a_405_and_the_error_page_asked_for_directly_is_a_404()
+    {
+        using var visitor = host.SiteClient();
+        var antiforgery = await AntiforgeryAsync(visitor, ArabicRegisterPath);
+
+        using var search = await visitor.PostAsync("/ar/search", new FormUrlEncodedContent([KeyValuePair.Create("q", "دجلة"), antiforgery]));
+        using var error = await visitor.GetAsync("/error");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, search.StatusCode);
+        Assert.Equal(["GET", "HEAD"], search.Content.Headers.Allow);
+        Assert.Contains("تعذّر قبول هذا الطلب", await search.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("Page not found", await error.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Posts))]
     public async Task A_hostile_post_is_a_4xx_page_never_a_5xx(string endpoint, string hostile)
