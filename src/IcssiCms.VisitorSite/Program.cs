@@ -64,7 +64,7 @@ public sealed class Program
             // A hub that is down is logged once, as a warning, by the error page; it is not an error of the site.
             SuppressDiagnosticsCallback = context => context.Exception is HubUnavailableException,
         });
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseStatusCodePagesWithReExecute("/error");
         app.Use(UnreadableForms.RefuseAsync);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
