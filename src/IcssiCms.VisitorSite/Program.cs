@@ -5,6 +5,7 @@ using IcssiCms.VisitorSite;
 using IcssiCms.VisitorSite.Forms;
 using IcssiCms.VisitorSite.Hub;
 using IcssiCms.VisitorSite.Languages;
+using IcssiCms.VisitorSite.Pages;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed class Program
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[SiteLanguageRouteConstraint.Name] = typeof(SiteLanguageRouteConstraint));
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new MethodNotAllowedFilter()));
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -63,7 +64,8 @@ public sealed class Program
             // A hub that is down is logged once, as a warning, by the error page; it is not an error of the site.
             SuppressDiagnosticsCallback = context => context.Exception is HubUnavailableException,
         });
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseStatusCodePagesWithReExecute("/error");
+        app.Use(UnreadableForms.RefuseAsync);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(SiteLanguage.Default.Culture),

@@ -5,7 +5,7 @@ public sealed class VisitorSiteOptions
 {
     public const string SectionName = "IcssiCms:VisitorSite";
 
-    /// <summary>The hub's base address: the embedded host or an Umbraco 17 site; the site calls its public APIs only.</summary>
+    /// <summary>The hub's base address (the Umbraco site, <c>src/IcssiCms.Web</c>); the site calls its public APIs only.</summary>
     public Uri HubBaseAddress { get; set; } = new("http://127.0.0.1:5080/");
 
     /// <summary>The Delivery API's key, when the hub's Delivery API is not public (<c>Umbraco:CMS:DeliveryApi:ApiKey</c>).</summary>

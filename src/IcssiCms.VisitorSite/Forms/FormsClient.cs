@@ -30,7 +30,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
 
     /// <summary>
     /// The hub's form token for a form being shown (it records when, so an entry sent faster than a person could is
-    /// refused). Null where the hub has no such endpoint (an Umbraco site).
+    /// refused). Null where the hub has no such endpoint (a plain Umbraco Forms site).
     /// </summary>
     public async Task<string?> FormTokenAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -54,16 +54,20 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         IPAddress? visitorAddress,
         CancellationToken cancellationToken)
     {
+        var entry = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            values = values.ToDictionary(pair => pair.Key, pair => pair.Value.Count == 1 ? (object)pair.Value[0] : pair.Value),
+            contentId = contentId?.ToString(),
+            culture,
+            additionalData,
+        }, HubJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Route}/entries/{id}")
         {
-            Content = JsonContent.Create(new
-            {
-                values = values.ToDictionary(pair => pair.Key, pair => pair.Value.Count == 1 ? (object)pair.Value[0] : pair.Value),
-                contentId = contentId?.ToString(),
-                culture,
-                additionalData,
-            }, options: HubJson.Options),
+            Content = new ByteArrayContent(entry) { Headers = { ContentType = new("application/json") { CharSet = "utf-8" } } },
         };
+        // With its length sent first and 100-continue, an entry over the hub's size limit is answered 413 before it is
+        // sent; sent at once, the hub may close the connection under it, which looked like the hub being down.
+        request.Headers.ExpectContinue = true;
         request.Headers.Add("Api-Key", options.Value.FormsApiKey);
         if (visitorAddress is not null)
         {
@@ -71,9 +75,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         }
 
         using var response = await HubCall.SendAsync(http, request, Api, cancellationToken);
-        using var document = response.Content.Headers.ContentLength == 0
-            ? null
-            : JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        using var document = await JsonBodyAsync(response, cancellationToken);
         var root = document?.RootElement;
         switch (response.StatusCode)
         {
@@ -89,10 +91,11 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
                     error => error.Name,
                     error => (IReadOnlyList<string>)error.Value.EnumerateArray().Select(message => message.GetString() ?? string.Empty).ToList(),
                     StringComparer.OrdinalIgnoreCase));
-            case HttpStatusCode.TooManyRequests or HttpStatusCode.BadRequest or HttpStatusCode.NotFound:
-                // The hub's own wording names the problem (a member, a wait); the visitor is shown it as it is.
+            // A 401 or 403 is the site's key, not the visitor's entry: that falls through, as the hub not answering.
+            case >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError and not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden):
+                // The hub's own wording names the problem (a member, a wait, a value too large); the visitor is shown it as it is.
                 logger.LogInformation("Form {FormId}: entry refused by the hub with {Status}", id, (int)response.StatusCode);
-                return new FormSubmission.Refused((int)response.StatusCode, String(root, "detail") ?? String(root, "title") ?? response.ReasonPhrase ?? string.Empty, response.Headers.RetryAfter?.Delta);
+                return new FormSubmission.Refused((int)response.StatusCode, String(root, "detail") ?? String(root, "title"), response.Headers.RetryAfter?.Delta);
             default:
                 HubCall.EnsureAnswered(response, Api);
                 throw new HubUnavailableException($"The hub's {Api} answered {(int)response.StatusCode} to an entry.");
@@ -101,7 +104,7 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
 
     /// <summary>
     /// Places at an event (the hub's <c>/api/icssi/events/{id}/places</c>), kept for <see cref="VisitorSiteOptions.PlacesCacheDuration"/>;
-    /// null where the hub does not say (not an event, or an Umbraco site).
+    /// null where the hub does not say (not an event, or a hub without the plugin).
     /// </summary>
     public async Task<EventPlaces?> PlacesAsync(Guid eventId, CancellationToken cancellationToken)
     {
@@ -125,6 +128,25 @@ public sealed class FormsClient(HttpClient http, HubResponseCache cache, IOption
         }
 
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<LinkOutcome>(HubJson.Options, cancellationToken) : null;
+    }
+
+    /// <summary>The answer's JSON body; null for an empty one or one that is not JSON (a proxy's or Kestrel's own page).</summary>
+    private static async Task<JsonDocument?> JsonBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? String(JsonElement? element, string name) =>

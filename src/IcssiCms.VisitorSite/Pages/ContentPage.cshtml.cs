@@ -2,6 +2,7 @@ using IcssiCms.VisitorSite.Forms;
 using IcssiCms.VisitorSite.Hub;
 using IcssiCms.VisitorSite.Languages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IcssiCms.VisitorSite.Pages;
 
@@ -9,7 +10,7 @@ namespace IcssiCms.VisitorSite.Pages;
 /// Any page of the hub, by its route in the language of the URL (<c>/ar/الحملات/…</c>), rendered by its content type.
 /// A page not translated into the language is shown in English, saying so, as the hub's language fallback would.
 /// </summary>
-public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms) : SitePage
+public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms, IStringLocalizer<SiteText> text) : SitePage
 {
     public ApiContent Item { get; private set; } = null!;
 
@@ -82,7 +83,9 @@ public sealed class ContentPageModel(DeliveryClient delivery, FormsClient forms)
                 break;
             case FormSubmission.Refused refused:
                 Response.StatusCode = refused.Status;
-                Form = await FormViewAsync(form.Definition, form.Preselected, cancellationToken, values, problem: refused.Detail);
+                // An entry over the hub's size limit is a visitor's long text, not a tampered form: said in their language.
+                var problem = refused.Status == StatusCodes.Status413PayloadTooLarge ? text["EntryTooLarge"] : refused.Detail ?? text["BadRequest"];
+                Form = await FormViewAsync(form.Definition, form.Preselected, cancellationToken, values, problem: problem);
                 break;
         }
 

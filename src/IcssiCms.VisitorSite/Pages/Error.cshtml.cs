@@ -3,6 +3,7 @@ using IcssiCms.VisitorSite.Hub;
 using IcssiCms.VisitorSite.Languages;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 
 namespace IcssiCms.VisitorSite.Pages;
@@ -18,15 +19,22 @@ public sealed class ErrorModel(IStringLocalizer<SiteText> text, ILogger<ErrorMod
 
     public override bool NeedsHub => false;
 
-    public IActionResult OnGet(int? status) => Show(status);
+    /// <summary>
+    /// The page answers whatever method the failed request had (a form post, a PUT…) and binds nothing from it: a form
+    /// the request carried may be one that cannot be read.
+    /// </summary>
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        context.Result = Show();
+        return Task.CompletedTask;
+    }
 
-    public IActionResult OnPost(int? status) => Show(status);
-
-    private IActionResult Show(int? status)
+    private IActionResult Show()
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var statusFeature = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var originalPath = exception?.Path ?? statusFeature?.OriginalPath ?? Request.Path.Value;
+        var status = statusFeature?.OriginalStatusCode;
         UseLanguage(SiteLanguage.FromPath(originalPath)?.Code);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Language.Culture;
 
@@ -42,14 +50,20 @@ public sealed class ErrorModel(IStringLocalizer<SiteText> text, ILogger<ErrorMod
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             (Title, Message) = (text["ErrorTitle"], text["Error"]);
         }
-        else if ((status ?? Response.StatusCode) == StatusCodes.Status404NotFound)
+        else if (status is null or StatusCodes.Status404NotFound)
         {
+            // Asked for directly, /error is no page.
             Response.StatusCode = StatusCodes.Status404NotFound;
             (Title, Message) = (text["NotFoundTitle"], text["NotFound"]);
         }
+        else if (status is >= 400 and < 500)
+        {
+            Response.StatusCode = status.Value;
+            (Title, Message) = (text["BadRequestTitle"], text["BadRequest"]);
+        }
         else
         {
-            Response.StatusCode = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+            Response.StatusCode = status is >= 500 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
             (Title, Message) = (text["ErrorTitle"], text["Error"]);
         }
 

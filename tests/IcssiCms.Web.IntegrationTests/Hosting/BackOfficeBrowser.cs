@@ -4,35 +4,17 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IcssiCms.Web.IntegrationTests.Hosting;
 
-/// <summary>
-/// Debian's chromium (headless, through Playwright; Playwright's own browser download does not work here, so a missing
-/// <c>/usr/bin/chromium</c> fails the tests that use it), signing people in to a site's back office.
-/// </summary>
+/// <summary>Debian's chromium (<see cref="Chromium"/>), signing people in to a site's back office.</summary>
 public sealed class BackOfficeBrowser : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly Chromium _chromium;
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
-
-    private BackOfficeBrowser(IPlaywright playwright, IBrowser browser)
-    {
-        _playwright = playwright;
-        _browser = browser;
-    }
+    private BackOfficeBrowser(Chromium chromium) => _chromium = chromium;
 
     public static async Task<BackOfficeBrowser> LaunchAsync()
     {
         SetDefaultExpectTimeout(15_000);
-        Assert.True(File.Exists(ChromiumPath), $"These tests need Debian's chromium at {ChromiumPath} (apt-get install -y chromium).");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new BackOfficeBrowser(playwright, browser);
+        return new BackOfficeBrowser(await Chromium.LaunchAsync());
     }
 
     /// <summary>
@@ -43,7 +25,7 @@ public sealed class BackOfficeBrowser : IAsyncDisposable
     public async Task<IPage> SignedInPageAsync(
         Uri site, string email, string password, ITestOutputHelper output, string? timeZone = null)
     {
-        var context = await _browser.NewContextAsync(new()
+        var context = await _chromium.Browser.NewContextAsync(new()
         {
             BaseURL = site.ToString(),
             Locale = "en-US",
@@ -68,7 +50,6 @@ public sealed class BackOfficeBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
     }
 }

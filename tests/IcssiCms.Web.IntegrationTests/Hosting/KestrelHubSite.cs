@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace IcssiCms.Web.IntegrationTests.Hosting;
 
 /// <summary>
@@ -12,7 +9,7 @@ public abstract class KestrelHubSite : HubSite
     /// <param name="settings">The site's own settings, given the address it will listen on.</param>
     protected KestrelHubSite(Func<Uri, IReadOnlyDictionary<string, string?>> settings)
     {
-        BaseAddress = FreeLoopbackAddress();
+        BaseAddress = Loopback.FreeAddress();
         Settings = new Dictionary<string, string?>(settings(BaseAddress))
         {
             // appsettings.json's endpoint (127.0.0.1:5080) would win over code: point it at the free port instead.
@@ -30,12 +27,5 @@ public abstract class KestrelHubSite : HubSite
     {
         StartServer();
         await base.InitializeAsync();
-    }
-
-    private static Uri FreeLoopbackAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace IcssiCms.Web.IntegrationTests.Hosting;
@@ -62,7 +61,7 @@ public sealed class SiteProcess : IDisposable
     /// <summary>Starts the site on the content root and waits until it answers <c>/healthz</c> with 200.</summary>
     public static async Task<SiteProcess> StartAsync(string contentRoot)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { SiteAssembly(), "--contentRoot", contentRoot },
@@ -183,12 +182,5 @@ public sealed class SiteProcess : IDisposable
         var path = Path.Combine(HubSite.RepositoryRoot, "src", "IcssiCms.Web", "bin", tfmFolder.Parent!.Name, tfmFolder.Name, "IcssiCms.Web.dll");
         Assert.True(File.Exists(path), $"{path} is not built.");
         return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -19,21 +19,32 @@ public sealed class RegistrationsSiteCollection : ICollectionFixture<Registratio
 /// <summary>
 /// A seeded site on Kestrel (see <see cref="KestrelHubSite"/>), taking form entries from servers with
 /// <see cref="FormsApiKey"/> without the least time to fill in or the rate limits; with helpers to sign people up, and
-/// clients for an editor and an administrator (API users).
+/// clients for an editor and an administrator (API users). Fixtures that need more settings derive from it.
 /// </summary>
-public sealed class RegistrationsSite() : KestrelHubSite(address => new Dictionary<string, string?>
-{
-    ["IcssiCms:Registrations:PublicBaseUrl"] = address.ToString(),
-    ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
-    ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
-    ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
-    ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
-})
+public class RegistrationsSite : KestrelHubSite
 {
     public const string FormsApiKey = "forms-server-key-registrations-7c2e";
 
     private HttpClient? _editor;
     private HttpClient? _administrator;
+
+    public RegistrationsSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The site with more settings, which win over these.</summary>
+    protected RegistrationsSite(IReadOnlyDictionary<string, string?> moreSettings)
+        : base(address => new Dictionary<string, string?>
+        {
+            ["IcssiCms:Registrations:PublicBaseUrl"] = address.ToString(),
+            ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
+            ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "00:00:00",
+            ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "1000000",
+            ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = "1000000",
+        }.Concat(moreSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value))
+    {
+    }
 
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 

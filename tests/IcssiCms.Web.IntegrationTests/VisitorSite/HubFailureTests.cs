@@ -1,4 +1,5 @@
 using System.Net;
+using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace IcssiCms.BrowserTests.VisitorSite;
+namespace IcssiCms.Web.IntegrationTests.VisitorSite;
 
 /// <summary>
 /// The visitors' site against a hub that is down, too slow, or failing, and against one that counts its calls (a small
@@ -25,7 +26,7 @@ public sealed class HubFailureTests
     [Fact]
     public async Task A_hub_that_is_not_running_gives_a_503_page_saying_so_in_the_visitors_language()
     {
-        var closed = TestEnvironment.FreeLoopbackAddress();
+        var closed = Loopback.FreeAddress();
         await using var site = Site(closed);
         using var client = site.CreateClient();
 
@@ -134,15 +135,7 @@ public sealed class HubFailureTests
     }
 
     private static WebApplicationFactory<IcssiCms.VisitorSite.Program> Site(Uri hub, params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<IcssiCms.VisitorSite.Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseContentRoot(Path.Combine(TestEnvironment.RepositoryRoot(), "src", "IcssiCms.VisitorSite"));
-            builder.UseSetting("IcssiCms:VisitorSite:HubBaseAddress", hub.ToString());
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
+        VisitorSites.InFrontOf(hub, settings.ToDictionary(setting => setting.Key, setting => (string?)setting.Value));
 
 #pragma warning disable CS0618 // MemoryCache still reads its time from ISystemClock.
     private sealed class TestClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
@@ -185,7 +178,7 @@ public sealed class HubFailureTests
 
         public static async Task<StandInHub> StartAsync(RequestDelegate handler)
         {
-            var address = TestEnvironment.FreeLoopbackAddress();
+            var address = Loopback.FreeAddress();
             var builder = WebApplication.CreateSlimBuilder();
             // The test folder holds the site's and the host's appsettings.json: their endpoints must not apply here.
             builder.Configuration["Kestrel:Endpoints:Http:Url"] = address.ToString();

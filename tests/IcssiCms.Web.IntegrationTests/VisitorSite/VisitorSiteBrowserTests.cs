@@ -1,13 +1,17 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using IcssiCms.Web.IntegrationTests.Forms;
+using IcssiCms.Web.IntegrationTests.Registrations;
 using Microsoft.Playwright;
 using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
-namespace IcssiCms.BrowserTests.VisitorSite;
+namespace IcssiCms.Web.IntegrationTests.VisitorSite;
 
 /// <summary>
-/// Issue #7's visitor, in Chromium: reading a campaign and its news in English and Arabic, searching, registering for
-/// the conference (a field error, then success), confirming from the e-mail, and finding the last place taken.
+/// Issue #7's visitor, in Chromium, on the visitors' site in front of the Umbraco site: reading a campaign and its news
+/// in English and Arabic, searching, registering for the conference (a field error, then success), confirming from the
+/// e-mail, and finding the last place taken.
 /// </summary>
 [Collection(VisitorSiteCollection.Name)]
 public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
@@ -154,7 +158,7 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
         await Expect(status).ToContainTextAsync("Thank you for registering for the ICSSI Conference 2014.");
         await Expect(status).ToContainTextAsync("ICSSI Conference 2014: you have a place.");
 
-        var mail = await WaitForMailAsync(email);
+        var mail = Assert.Single(await host.Mail.WaitForAsync(email));
         var confirm = Links(mail).First(link => link.AbsolutePath == "/registrations/confirm");
         Assert.Equal(host.SiteAddress.Authority, confirm.Authority);
         Assert.DoesNotContain(email, confirm.ToString(), StringComparison.OrdinalIgnoreCase);
@@ -196,13 +200,15 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
     public async Task When_the_last_place_is_taken_the_form_offers_the_waitlist_and_the_next_visitor_joins_it()
     {
         var socialEvent = "Social event, 27 October";
-        await RegisterAsync($"first-{Guid.NewGuid():N}@example.org", socialEvent);
-
+        using var _ = EventCapacity.Set(host, HubFormKeys.SocialEvent, host.HeldAt(HubFormKeys.SocialEvent) + 1);
         var page = await host.NewPageAsync();
         await page.GotoAsync(RegisterPath);
-        var choice = page.GetByLabel(socialEvent);
-        await Expect(choice).ToHaveAccessibleDescriptionAsync("Full: you can join the waiting list");
+        await Expect(page.GetByLabel(socialEvent)).ToHaveAccessibleDescriptionAsync("1 place left");
 
+        await RegisterAsync($"first-{Guid.NewGuid():N}@example.org", socialEvent);
+
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel(socialEvent)).ToHaveAccessibleDescriptionAsync("Full: you can join the waiting list");
         await FillRegistrationAsync(page, $"second-{Guid.NewGuid():N}@example.org", socialEvent);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Social Event: the event is full; you are on the waiting list");
@@ -274,7 +280,7 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
         await form.GetByRole(AriaRole.Button).Last.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Women's Rights");
 
-        var mail = await WaitForMailAsync(email);
+        var mail = Assert.Single(await host.Mail.WaitForAsync(email));
         var cancel = Links(mail).First(link => link.AbsolutePath == "/registrations/cancel");
         await page.GotoAsync(cancel.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel my registration" }).ClickAsync();
@@ -282,8 +288,9 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
     }
 
     /// <summary>
-    /// The home page and the registration form in English and Arabic, as a visitor sees them; saved beside the test
-    /// results, and to the folder <c>ICSSI_SCREENSHOTS</c> names (the README's pictures come from there).
+    /// The home page and the registration form in English and Arabic, as a visitor sees them, with one place left at the
+    /// social event; saved beside the test results, and to the folder <c>ICSSI_SCREENSHOTS</c> names (the README's
+    /// pictures come from there).
     /// </summary>
     [Fact]
     public async Task Home_and_registration_pages_in_English_and_Arabic()
@@ -292,6 +299,8 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
+        // The pictures show what a visitor sees of places: one left at the social event.
+        using var _ = EventCapacity.Set(host, HubFormKeys.SocialEvent, host.HeldAt(HubFormKeys.SocialEvent) + 1);
         foreach (var (language, name) in new[] { ("en", "English"), ("ar", "العربية") })
         {
             var page = await host.NewPageAsync(width: 1100, height: 900);
@@ -332,30 +341,7 @@ public sealed class VisitorSiteBrowserTests(VisitorSiteHost host)
         await page.GetByLabel("I agree that ICSSI stores these details").CheckAsync();
     }
 
-    /// <summary>The hub writes its e-mails from an outbox after the entry is answered: wait for the one to this address.</summary>
-    private async Task<MimeMessage> WaitForMailAsync(string to)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(host.MailFolder))
-            {
-                var mail = Directory.EnumerateFiles(host.MailFolder, "*.eml")
-                    .Select(file => MimeMessage.Load(file))
-                    .FirstOrDefault(message => message.To.Mailboxes.Any(box => string.Equals(box.Address, to, StringComparison.OrdinalIgnoreCase)));
-                if (mail is not null)
-                {
-                    return mail;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No e-mail reached the pickup folder within 20 s.");
-    }
-
     private static IEnumerable<Uri> Links(MimeMessage mail) =>
         Regex.Matches(mail.HtmlBody ?? mail.TextBody ?? string.Empty, "href=\"([^\"]+)\"")
-            .Select(match => new Uri(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
+            .Select(match => new Uri(WebUtility.HtmlDecode(match.Groups[1].Value)));
 }
