@@ -17,7 +17,9 @@ namespace IcssiCms.Core.Usync.Handlers;
 public sealed class ContentHandler(IContentService contentService, IContentTypeService contentTypes, IEntityService entities, IRelationService relations)
     : IUsyncItemHandler
 {
-    private const int PageSize = 1000;
+    // Umbraco's paged content query sorts the whole tree again for each page (on SQLite, a plan of 10,000 news items took
+    // 41-48 s reading them in pages of 1,000, 15.5 s in one), and an export keeps every item anyway: large pages.
+    private const int PageSize = 100_000;
 
     public UsyncHandler Handler => UsyncHandlers.Content;
 
