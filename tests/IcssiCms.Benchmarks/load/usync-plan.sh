@@ -26,11 +26,11 @@ else
     root="$work/site"
     generated=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
     mkdir -p "$root/uSync"
-    cp -r "$generated" "$root/uSync/v17"
+    cp -rL "$generated" "$root/uSync/v17"
 fi
 
 export USYNC_CLIENT_ID=umbraco-back-office-usync-benchmark USYNC_CLIENT_SECRET="usync-benchmark-$port" USYNC_SITE="http://127.0.0.1:$port"
-echo "== starting the site on $root ($(find "$root/uSync/v17" -name '*.config' | wc -l) files)"
+echo "== starting the site on $root ($(find -L "$root/uSync/v17" -name '*.config' | wc -l) files)"
 start_site "$port" "$root" "$work/site.log" uSync__Settings__RootFolder="$root/uSync/v17/" \
     IcssiCms__Deploy__ClientId="$USYNC_CLIENT_ID" IcssiCms__Deploy__ClientSecret="$USYNC_CLIENT_SECRET"
 echo "to healthy: ${site_seconds} s; import $(import_ms "$work/site.log")"
@@ -48,7 +48,7 @@ timed() {
 }
 
 folder="$work/folder"
-cp -r "$root/uSync/v17" "$folder"
+cp -rL "$root/uSync/v17" "$folder"
 for run in 1 2 3; do
     timed "plan, unchanged folder ($run)" usync plan "$folder" --json "$work/plan.json"
 done
