@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using IcssiCms.Usync.Cli;
 using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Planning;
+using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core;
@@ -59,6 +60,29 @@ public sealed class CommandLineTests(UsyncSite site)
         Assert.Contains("Applied 1 change", apply.Output, StringComparison.Ordinal);
         Assert.Contains(ContentTypes.Get(PartnerTypeKey)!.PropertyTypes, p => p.Alias == "founded" && p.PropertyEditorAlias == "Umbraco.TextBox");
         await Plan(ExitCodes.Success);
+    }
+
+    [Fact]
+    public async Task Content_Applied_From_The_Folder_Is_Served_By_The_Delivery_Api_At_Once()
+    {
+        await ExportAsync();
+        var summary = $"Women's Rights, deployed by usync {Guid.NewGuid():N}";
+        _folder.Edit(FileOf(SeedKeys.WomensRights), document =>
+        {
+            var english = document.Root!.Element("Properties")!.Element("summary")!.Elements("Value").Single(v => v.Attribute("Culture")?.Value == "en-US");
+            english.ReplaceNodes(new XCData(summary));
+        });
+        var delivery = new DeliveryApiClient(site.CreateClient());
+        var before = await delivery.ItemByIdAsync(SeedKeys.WomensRights);
+
+        await Plan(ExitCodes.Changes);
+        await Apply(ExitCodes.Success);
+
+        var served = await delivery.ItemByIdAsync(SeedKeys.WomensRights);
+        Assert.NotEqual(summary, before.GetProperty("properties").GetProperty("summary").GetString());
+        Assert.Equal(summary, served.GetProperty("properties").GetProperty("summary").GetString());
+        var arabic = await delivery.ItemByIdAsync(SeedKeys.WomensRights, "ar");
+        Assert.StartsWith("إحدى الحملات", arabic.GetProperty("properties").GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -156,5 +156,6 @@ public sealed class TestFolder(string root)
 public static class SeedKeys
 {
     public static readonly Guid KaribuFoundation = Guid.Parse("2a0ed431-1a36-5dd2-adeb-5482f537d8d0");
+    public static readonly Guid WomensRights = Guid.Parse("2bb87d4b-2f04-5f84-bf93-221a042e594b");
     public static readonly Guid UnPontePer = Guid.Parse("ab9d41e5-ee0b-577e-9a70-0b9b296b8d0b");
 }
