@@ -20,6 +20,12 @@ public static class ApiUsers
     public static async Task<HttpClient> ClientInGroupAsync(WebApplicationFactory<Program> site, Guid userGroupKey)
     {
         var (clientId, secret) = await CreateAsync(site, userGroupKey);
+        return await ClientForAsync(site, clientId, secret);
+    }
+
+    /// <summary>An HTTP client carrying the access token Umbraco gives for these client credentials.</summary>
+    public static async Task<HttpClient> ClientForAsync(WebApplicationFactory<Program> site, string clientId, string secret)
+    {
         var http = site.CreateClient();
         using var token = await http.PostAsync("/umbraco/management/api/v1/security/back-office/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -1,7 +1,9 @@
 using IcssiCms.Core.Usync.Importing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using IcssiCms.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IcssiCms.Web.IntegrationTests.Hosting;
 
@@ -65,6 +67,10 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         StartupImport = await Services.GetRequiredService<UsyncImportStatus>().Completion;
+
+        // The users the site makes from its configuration once the import is over: tests write only after them, since
+        // two writers at once on SQLite can leave Umbraco retrying until the database's lock times out.
+        await Task.WhenAll(Services.GetServices<IHostedService>().OfType<AfterStartupImport>().Select(s => s.Finished));
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -4,8 +4,6 @@ using IcssiCms.Usync.Cli;
 using IcssiCms.Usync.Planning;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Umbraco.Cms.Core;
-using Umbraco.Cms.Core.Security;
 
 namespace IcssiCms.Web.IntegrationTests.Usync;
 
@@ -36,39 +34,19 @@ public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, str
 
     public (string ClientId, string Secret) Developer { get; } = (DeployClientId, DeploySecret);
 
-    /// <summary>An HTTP client signed in as an administrators' API user, for the endpoints themselves; shared by the collection.</summary>
+    /// <summary>An HTTP client signed in as the deploy user, for the endpoints themselves; shared by the collection.</summary>
     public HttpClient Administrator { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await WaitForDeployUserAsync();
-        Administrator = await ApiUsers.ClientInGroupAsync(this, Constants.Security.AdminGroupKey);
+        Administrator = await ApiUsers.ClientForAsync(this, DeployClientId, DeploySecret);
     }
 
     public override async ValueTask DisposeAsync()
     {
         Administrator?.Dispose();
         await base.DisposeAsync();
-    }
-
-    /// <summary>The site makes its deploy user once its startup import is over, in the background: waits for it, at most 30 s.</summary>
-    private async Task WaitForDeployUserAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using (var scope = Services.CreateScope())
-            {
-                if (await scope.ServiceProvider.GetRequiredService<IBackOfficeUserClientCredentialsManager>().FindUserAsync(DeployClientId) is not null)
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The deploy user named in IcssiCms:Deploy was not made within 30 s.");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Runs <c>usync</c> in-process against this site as a CI job would (plain output), with the secret in the environment.</summary>
