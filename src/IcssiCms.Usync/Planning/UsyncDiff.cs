@@ -126,6 +126,8 @@ public static class UsyncDiff
 
     private static string HashOf(XElement file) => UsyncFolderReader.HashOf(UsyncXml.ToBytes(file));
 
+    private static (Guid Key, string Alias, string State)? State(Guid key, string alias, XElement file) => (key, alias, HashOf(file));
+
     /// <summary>How items of one type are told apart (languages by ISO code, the rest by key) and named.</summary>
     private sealed record ItemIdentity<TItem>(Func<TItem, string> Id, Func<TItem, Guid> Key, Func<TItem, string> Alias, Func<TItem, SourceLocation> Source);
 
@@ -155,31 +157,21 @@ public static class UsyncDiff
             return type switch
             {
                 UsyncItemType.Language => target.Languages.Where(l => string.Equals(l.IsoCode, alias, StringComparison.OrdinalIgnoreCase))
-                    .Select(l => (Guid.Empty, l.IsoCode, HashOf(new LanguageWriter().Serialize(l)))).FirstOrNull(),
+                    .Select(l => State(Guid.Empty, l.IsoCode, new LanguageWriter().Serialize(l))).FirstOrDefault(),
                 UsyncItemType.Dictionary => target.Dictionary.Where(d => Matches(d.Key, d.Alias))
-                    .Select(d => (d.Key, d.Alias, HashOf(new DictionaryWriter().Serialize(d)))).FirstOrNull(),
+                    .Select(d => State(d.Key, d.Alias, new DictionaryWriter().Serialize(d))).FirstOrDefault(),
                 UsyncItemType.DataType => target.DataTypes.Where(d => Matches(d.Key, d.Name))
-                    .Select(d => (d.Key, d.Name, HashOf(new DataTypeWriter().Serialize(d)))).FirstOrNull(),
+                    .Select(d => State(d.Key, d.Name, new DataTypeWriter().Serialize(d))).FirstOrDefault(),
                 UsyncItemType.ContentType => target.ContentTypes.Where(c => Matches(c.Key, c.Alias))
-                    .Select(c => (c.Key, c.Alias, HashOf(new ContentTypeWriter().Serialize(c)))).FirstOrNull(),
+                    .Select(c => State(c.Key, c.Alias, new ContentTypeWriter().Serialize(c))).FirstOrDefault(),
                 // Content is told apart by key only: names repeat across the tree.
                 UsyncItemType.Content => (_contentByKey ??= target.Content.DistinctBy(c => c.Key).ToDictionary(c => c.Key)).TryGetValue(key, out var item)
-                    ? new[] { item }.Select(c => (c.Key, c.Name, HashOf((_content ??= new ContentWriter(target.Content)).Serialize(c)))).FirstOrNull()
+                    ? State(item.Key, item.Name, (_content ??= new ContentWriter(target.Content)).Serialize(item))
                     : null,
                 UsyncItemType.Form => target.Forms.Where(f => Matches(f.Key, f.Alias))
-                    .Select(f => (f.Key, f.Alias, HashOf(new FormWriter().Serialize(f)))).FirstOrNull(),
+                    .Select(f => State(f.Key, f.Alias, new FormWriter().Serialize(f))).FirstOrDefault(),
                 _ => null,
             };
         }
-    }
-
-    private static (Guid, string, string)? FirstOrNull(this IEnumerable<(Guid, string, string)> items)
-    {
-        foreach (var item in items)
-        {
-            return item;
-        }
-
-        return null;
     }
 }

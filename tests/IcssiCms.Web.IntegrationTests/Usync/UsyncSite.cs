@@ -1,7 +1,10 @@
+using System.Text;
 using System.Xml.Linq;
 using IcssiCms.Core.Usync.Planning;
+using IcssiCms.Usync;
 using IcssiCms.Usync.Cli;
 using IcssiCms.Usync.Planning;
+using IcssiCms.Usync.Writing;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,16 +79,14 @@ public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, str
     }
 
     /// <summary>
-    /// What the site holds, in one string: its schema hash and the hash of every content item, as a plan reads them;
+    /// What the site holds, in one string: the hash of every item's file (schema and content), as a plan reads them;
     /// equal before and after means nothing was written.
     /// </summary>
     public async Task<string> StateAsync()
     {
         var site = await Services.GetRequiredService<SitePlanner>().ReadSiteAsync(CancellationToken.None);
-        var content = string.Join(",", new IcssiCms.Usync.Writing.UsyncFolderWriter()
-            .Render(site, IcssiCms.Usync.Writing.UsyncWriteOptions.SchemaAndContent)
-            .Select(f => f.Path + ":" + IcssiCms.Usync.UsyncFolderReader.HashOf(f.Bytes)));
-        return UsyncDiff.SchemaHash(site) + "|" + IcssiCms.Usync.UsyncFolderReader.HashOf(System.Text.Encoding.UTF8.GetBytes(content));
+        var files = new UsyncFolderWriter().Render(site, UsyncWriteOptions.SchemaAndContent).Select(f => f.Path + ":" + UsyncFolderReader.HashOf(f.Bytes));
+        return UsyncFolderReader.HashOf(Encoding.UTF8.GetBytes(string.Join(",", files)));
     }
 }
 

@@ -4,7 +4,6 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Api.Management.Controllers;
 using Umbraco.Cms.Api.Management.Routing;
@@ -22,6 +21,7 @@ namespace IcssiCms.Core.Registrations.BackOffice;
 [VersionedApiBackOfficeRoute(Route)]
 [ApiExplorerSettings(GroupName = "ICSSI registrations")]
 [Authorize(Policy = AuthorizationPolicies.SectionAccessContent)]
+[ResponseCache(NoStore = true)]
 public sealed class RegistrationsApiController(
     RegistrationReport report,
     RegistrationStore store,
@@ -29,12 +29,6 @@ public sealed class RegistrationsApiController(
 {
     public const string Route = "icssi/registrations";
     public const string PersonExportFileName = "person-data.json";
-
-    public override void OnActionExecuting(ActionExecutingContext context)
-    {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        base.OnActionExecuting(context);
-    }
 
     [HttpGet("events")]
     [ProducesResponseType<IReadOnlyList<EventRegistrationCounts>>(StatusCodes.Status200OK)]

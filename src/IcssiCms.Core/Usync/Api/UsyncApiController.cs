@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Umbraco.Cms.Api.Management.Controllers;
 using Umbraco.Cms.Api.Management.Routing;
 using Umbraco.Cms.Core.Hosting;
@@ -29,6 +28,7 @@ namespace IcssiCms.Core.Usync.Api;
 [VersionedApiBackOfficeRoute(Route)]
 [ApiExplorerSettings(GroupName = "ICSSI uSync")]
 [Authorize(Policy = AuthorizationPolicies.SectionAccessSettings)]
+[ResponseCache(NoStore = true)]
 public sealed class UsyncApiController(
     SitePlanner planner,
     SitePlanApplier applier,
@@ -39,12 +39,6 @@ public sealed class UsyncApiController(
 
     /// <summary>The largest request: a folder of about 100,000 items, zipped.</summary>
     public const long MaxRequestBytes = 256L << 20;
-
-    public override void OnActionExecuting(ActionExecutingContext context)
-    {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        base.OnActionExecuting(context);
-    }
 
     /// <summary>What importing the zipped folder (the request's body, <c>application/zip</c>) would change.</summary>
     [HttpPost("plan")]
