@@ -1,9 +1,12 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Schema;
 using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IcssiCms.Web.IntegrationTests.Forms;
 
@@ -257,7 +260,7 @@ public sealed class FormDefinitionTests(HubSite site)
     }
 }
 
-/// <summary>Umbraco Forms' delivery API switched off (<c>Umbraco:Forms:Options:EnableFormsApi</c> false).</summary>
+/// <summary>Umbraco Forms' delivery API switched off (<c>Umbraco:Forms:Options:EnableFormsApi</c> false), and the hub's form token endpoint with it.</summary>
 [Collection(DisabledApiSiteCollection.Name)]
 public sealed class FormsApiOffTests(DisabledApiSite site)
 {
@@ -268,5 +271,28 @@ public sealed class FormsApiOffTests(DisabledApiSite site)
 
         var problem = await FormDefinitionTests.ReadProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Contains("EnableFormsApi", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Entries_Are_404_When_The_Forms_Api_Is_Off_And_Nothing_Is_Stored()
+    {
+        var email = FormEntryTests.UniqueEmail("apioff");
+        using var http = site.CreateClient();
+
+        using var response = await http.PostAsync(
+            $"{FormEntryTests.EntriesPath}/{HubFormKeys.CampaignSignUp:D}",
+            new StringContent(FormEntryTests.Entry(FormEntryTests.SignUpValues("Off Api", email)).ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var problem = await FormDefinitionTests.ReadProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Contains("EnableFormsApi", problem.GetProperty("detail").GetString());
+        Assert.Empty(site.Services.GetRequiredService<RegistrationStore>().Of(email).Records);
+    }
+
+    [Fact]
+    public async Task The_Form_Token_Endpoint_Is_404_When_The_Forms_Api_Is_Off()
+    {
+        using var response = await site.CreateClient().GetAsync($"{BrowserEntryTests.TokenPath}/{HubFormKeys.Registration:D}/token");
+
+        await FormDefinitionTests.ReadProblemAsync(response, HttpStatusCode.NotFound);
     }
 }
