@@ -54,13 +54,16 @@ public sealed class DisabledApiSiteCollection : ICollectionFixture<DisabledApiSi
 /// what another's tests read: an <c>ApiKey</c> for previews, partners kept out of the API
 /// (<c>DisallowedContentTypeAliases</c>), rich text as JSON (<c>RichTextOutputAsJson</c>), a second site root,
 /// "Second Hub", with a "Campaigns" page of its own, an hour as the least time to fill a form in
-/// (<c>IcssiCms:Registrations:Abuse:MinimumTimeToSubmit</c>), and five entries per address per ten minutes
-/// (<c>PerIpPermitLimit</c>), counted for a server with <see cref="FormsApiKey"/> by its visitor's address.
+/// (<c>IcssiCms:Registrations:Abuse:MinimumTimeToSubmit</c>), five entries per address per ten minutes
+/// (<c>PerIpPermitLimit</c>), counted for a server with <see cref="FormsApiKey"/> by its visitor's address, and
+/// <see cref="PerFormLimit"/> entries per form an hour (<c>PerFormPermitLimit</c>). The registration form's entries are
+/// left to the test of that limit: the other form tests send theirs to the campaign sign-up, well under the limit.
 /// </summary>
 public sealed class ConfiguredSite : HubSite
 {
     public const string ApiKey = "preview-key-3a9d";
     public const string FormsApiKey = "forms-server-key-c2e7";
+    public const int PerFormLimit = 30;
 
     public static readonly Guid SecondRoot = Guid.Parse("5e0c3d7a-1b2f-4c55-9a61-2d7f0e8b4c10");
     public static readonly Guid SecondCampaigns = Guid.Parse("8a4f2b19-6c3e-4d77-b5a0-91e2c7d3f604");
@@ -78,6 +81,8 @@ public sealed class ConfiguredSite : HubSite
         ["Umbraco:CMS:DeliveryApi:RichTextOutputAsJson"] = "true",
         ["IcssiCms:Registrations:Abuse:MinimumTimeToSubmit"] = "01:00:00",
         ["IcssiCms:Registrations:Abuse:PerIpPermitLimit"] = "5",
+        ["IcssiCms:Registrations:Abuse:PerFormPermitLimit"] = PerFormLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["IcssiCms:Registrations:Abuse:PerFormWindow"] = "01:00:00",
         ["Umbraco:Forms:Security:FormsApiKey"] = FormsApiKey,
     };
 
