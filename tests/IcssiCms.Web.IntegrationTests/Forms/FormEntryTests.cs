@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -62,6 +63,36 @@ public sealed class FormEntryTests(ChangingSite site)
         Assert.Equal(HubDictionary.Text("Forms.SignUpMessage", culture), accepted.GetProperty("messageOnSubmit").GetString());
         Assert.Equal(new[] { HubFormKeys.SaveTheTigris, womensRights }.Order(), accepted.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).Order());
         Assert.Equal(2, Registrations.Of(email).Registrations.Count);
+    }
+
+    [Fact]
+    public async Task Each_Sign_Up_Keeps_The_Consent_Text_Agreed_To_In_Its_Language_Named_By_Its_Version()
+    {
+        var before = DateTime.UtcNow;
+        var english = UniqueEmail("consent-en");
+        var arabic = UniqueEmail("consent-ar");
+        using (var response = await PostAsync(HubFormKeys.Registration, Entry(RegistrationValues("Consent Given", english, HubFormKeys.SocialEvent), HubCultures.English)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        using (var response = await PostAsync(HubFormKeys.Registration, Entry(RegistrationValues("موافقة معطاة", arabic, HubFormKeys.SocialEvent), HubCultures.Arabic)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var records = new[] { (Email: english, Culture: HubCultures.English), (Email: arabic, Culture: HubCultures.Arabic) }
+            .Select(person => (person.Culture, Record: Assert.Single(Registrations.Of(person.Email).Records))).ToList();
+
+        // Each language's text is its own version; the text kept is the one the form showed, and its hash is the version.
+        Assert.NotEqual(records[0].Record.ConsentVersion, records[1].Record.ConsentVersion);
+        foreach (var (culture, record) in records)
+        {
+            Assert.Equal(HubDictionary.Text("Forms.Consent.AcceptCopy", culture), record.ConsentText);
+            Assert.False(string.IsNullOrEmpty(record.ConsentVersion));
+            Assert.Equal(record.ConsentVersion, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record.ConsentText!)))[..record.ConsentVersion.Length]);
+            Assert.InRange(record.CreatedUtc, before, DateTime.UtcNow);
+        }
     }
 
     [Fact]

@@ -42,26 +42,59 @@ public sealed class PersonalDataTests(ChangingSite site)
     }
 
     [Fact]
-    public async Task The_Upkeep_Releases_Unconfirmed_Places_To_Those_In_Line_And_Later_Deletes_The_Records()
+    public async Task An_Erased_Persons_Waiting_Email_Is_Never_Sent_And_Signing_Up_Again_Starts_Afresh()
+    {
+        var email = FormEntryTests.UniqueEmail("erased-then-back");
+        await SignUpAsync("Comes Back", email, HubFormKeys.SocialEvent);
+        var erased = Assert.Single(Registrations.Of(email).Registrations);
+
+        Assert.Equal(new ErasureResult(1, 1), Registrations.Erase(email));
+        await SignUpAsync("Comes Back", email, HubFormKeys.SocialEvent);
+
+        // A pass of the outbox sends every mail that is due: the erased sign-up's would be in the folder beside this one.
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+        var again = Assert.Single(Registrations.Of(email).Registrations);
+        Assert.NotEqual(erased.Key, again.Key);
+        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)again.Status);
+        using var confirmed = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = RegistrationMailTests.Token(mail, "confirm") });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)Assert.Single(Registrations.Of(email).Registrations).Status);
+    }
+
+    [Fact]
+    public async Task The_Upkeep_Releases_Unconfirmed_Places_To_Those_In_Line_And_Later_Deletes_Old_Records_Only()
     {
         var unconfirmed = FormEntryTests.UniqueEmail("unconfirmed");
         var inLine = FormEntryTests.UniqueEmail("in-line");
+        var confirmed = FormEntryTests.UniqueEmail("confirmed");
+        var recent = FormEntryTests.UniqueEmail("recent");
         using var _ = EventCapacity.Set(site, HubFormKeys.SocialEvent, Registrations.HeldPlaces([HubFormKeys.SocialEvent])[HubFormKeys.SocialEvent] + 1);
+        var signingUp = DateTimeOffset.UtcNow;
         await SignUpAsync("Never Confirms", unconfirmed, HubFormKeys.SocialEvent);
         await SignUpAsync("Waits In Line", inLine, HubFormKeys.SocialEvent);
+        await SignUpAsync("Confirms At Once", confirmed, HubFormKeys.IraqSession);
+        Assert.Equal(LinkOutcome.Done, Registrations.Confirm(Assert.Single(Registrations.Of(confirmed).Registrations).Key).Outcome);
         var settings = site.Services.GetRequiredService<IOptionsMonitor<RegistrationOptions>>().CurrentValue;
         var now = DateTimeOffset.UtcNow;
+
+        // Within the time to confirm, the upkeep leaves the place held.
+        StoreAt(signingUp + settings.ConfirmWithin - TimeSpan.FromMinutes(1)).Maintain();
+
+        Assert.Equal(RegistrationStatus.Pending, StatusOf(unconfirmed));
 
         var afterConfirmTime = StoreAt(now + settings.ConfirmWithin + TimeSpan.FromMinutes(1)).Maintain();
 
         Assert.True(afterConfirmTime.Expired >= 1);
-        Assert.Equal(RegistrationStatus.Expired, (RegistrationStatus)Assert.Single(Registrations.Of(unconfirmed).Registrations).Status);
-        Assert.Equal(RegistrationStatus.Pending, (RegistrationStatus)Assert.Single(Registrations.Of(inLine).Registrations).Status);
+        Assert.Equal(RegistrationStatus.Expired, StatusOf(unconfirmed));
+        Assert.Equal(RegistrationStatus.Pending, StatusOf(inLine));
+        Assert.Equal(RegistrationStatus.Confirmed, StatusOf(confirmed));
 
-        var afterRetention = StoreAt(now + settings.RetainFor + TimeSpan.FromDays(1)).Maintain();
+        await SignUpAsync("Signed Up Later", recent, HubFormKeys.IraqSession);
+        var afterRetention = StoreAt(now + settings.RetainFor).Maintain();
 
-        Assert.True(afterRetention.RecordsDeleted >= 2 && afterRetention.RegistrationsDeleted >= 2);
-        Assert.All(new[] { unconfirmed, inLine }, email => Assert.Equal((0, 0), (Registrations.Of(email).Records.Count, Registrations.Of(email).Registrations.Count)));
+        Assert.True(afterRetention.RecordsDeleted >= 3 && afterRetention.RegistrationsDeleted >= 3);
+        Assert.All(new[] { unconfirmed, inLine, confirmed }, email => Assert.Equal((0, 0), (Registrations.Of(email).Records.Count, Registrations.Of(email).Registrations.Count)));
+        Assert.Equal((1, 1), (Registrations.Of(recent).Records.Count, Registrations.Of(recent).Registrations.Count));
     }
 
     [Fact]
@@ -71,19 +104,18 @@ public sealed class PersonalDataTests(ChangingSite site)
         const string name = "Hamid Unlogged-Pz3";
         await SignUpAsync(name, email, HubFormKeys.SocialEvent);
         var mail = Assert.Single(await _mail.WaitForAsync(email));
-        var token = System.Web.HttpUtility.ParseQueryString(new Uri(System.Text.RegularExpressions.Regex.Match(mail.HtmlBody!, "href=\"([^\"]+/registrations/cancel\\?[^\"]+)\"").Groups[1].Value.Replace("&amp;", "&")).Query)["token"];
-        using var cancelled = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/cancel", new { token });
+        using var cancelled = await site.CreateClient().PostAsJsonAsync("/api/icssi/registrations/cancel", new { token = RegistrationMailTests.Token(mail, "cancel") });
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         await _mail.WaitForAsync(email, 2);
 
-        var logs = Directory.EnumerateFiles(Path.Combine(site.ContentRoot, "umbraco", "Logs"), "*", SearchOption.AllDirectories)
-            .Select(file => ReadShared(file))
-            .ToList();
+        var logs = LogsOf(site);
 
         Assert.Contains(logs, log => log.Contains("Registration outbox", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, log => log.Contains(email, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(logs, log => log.Contains(name, StringComparison.Ordinal));
     }
+
+    private RegistrationStatus StatusOf(string email) => (RegistrationStatus)Assert.Single(Registrations.Of(email).Registrations).Status;
 
     /// <summary>The site's store with a clock of its own, over the same database.</summary>
     private RegistrationStore StoreAt(DateTimeOffset now) => new(
@@ -115,5 +147,9 @@ public sealed class PersonalDataTests(ChangingSite site)
         return copy.ToArray();
     }
 
-    private static string ReadShared(string file) => Encoding.UTF8.GetString(ReadAllShared(file));
+    /// <summary>The site's log files so far, each as text.</summary>
+    public static IReadOnlyList<string> LogsOf(HubSite site) =>
+        Directory.EnumerateFiles(Path.Combine(site.ContentRoot, "umbraco", "Logs"), "*", SearchOption.AllDirectories)
+            .Select(file => Encoding.UTF8.GetString(ReadAllShared(file)))
+            .ToList();
 }

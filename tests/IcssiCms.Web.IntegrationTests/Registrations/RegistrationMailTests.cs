@@ -4,12 +4,20 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Web;
 using IcssiCms.Core.Registrations;
+using IcssiCms.Core.Registrations.Links;
+using IcssiCms.Core.Registrations.Mail;
 using IcssiCms.Core.Schema;
 using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Forms;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using NPoco;
+using Umbraco.Cms.Core.Mail;
+using Umbraco.Cms.Infrastructure.Scoping;
 using Umbraco.Cms.Infrastructure.Services;
 
 namespace IcssiCms.Web.IntegrationTests.Registrations;
@@ -210,6 +218,151 @@ public sealed partial class RegistrationMailTests(ChangingSite site)
         Assert.Equal(HeldAtSocialEvent(), places.GetProperty("held").GetInt32());
     }
 
+    [Fact]
+    public async Task The_English_Email_Greets_By_Name_Its_Confirm_Link_Confirms_And_The_Used_Link_Says_It_Is_Done()
+    {
+        var email = FormEntryTests.UniqueEmail("alice");
+        await SignUpAsync("Alice Example", email, HubCultures.English, HubFormKeys.SocialEvent);
+        var eventName = SeedContent.Hub[HubFormKeys.SocialEvent].Name(HubCultures.English);
+
+        var mail = Assert.Single(await _mail.WaitForAsync(email));
+
+        Assert.Equal($"Please confirm your place at {eventName}", mail.Subject);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", mail.HtmlBody);
+        Assert.Contains("Dear <bdi>Alice Example</bdi>,", mail.HtmlBody);
+        var http = site.CreateClient();
+        using (var confirmed = await http.PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = Token(mail, "confirm") }))
+        {
+            var answer = await DeliveryApiClient.ReadJsonAsync(confirmed, HttpStatusCode.OK);
+            Assert.Equal(("confirmed", "confirmed"), (answer.GetProperty("outcome").GetString(), answer.GetProperty("status").GetString()));
+            Assert.Equal(HubFormKeys.SocialEvent, answer.GetProperty("event").GetProperty("id").GetGuid());
+        }
+
+        var registration = Assert.Single(Registrations.Of(email).Registrations);
+        Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)registration.Status);
+        Assert.NotNull(registration.EmailConfirmedUtc);
+
+        using (var again = await http.PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = Token(mail, "confirm") }))
+        {
+            var answer = await DeliveryApiClient.ReadJsonAsync(again, HttpStatusCode.OK);
+            Assert.Equal(("alreadyDone", "confirmed"), (answer.GetProperty("outcome").GetString(), answer.GetProperty("status").GetString()));
+        }
+
+        // The link opened again from the e-mail, its button pressed again: the page says the registration is confirmed.
+        var page = await http.GetStringAsync(Link(mail, "confirm"));
+        using var pressed = await http.PostAsync(Link(mail, "confirm").GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(HiddenFields(page)));
+        Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        Assert.Contains($"Your registration for {WebUtility.HtmlEncode(eventName)} is confirmed.", await pressed.Content.ReadAsStringAsync());
+        Assert.Equal(registration.EmailConfirmedUtc, Assert.Single(Registrations.Of(email).Registrations).EmailConfirmedUtc);
+        Assert.Single(_mail.To(email));
+    }
+
+    [Fact]
+    public async Task Signing_Up_Again_With_The_Address_In_Capitals_And_Spaces_Is_The_Same_Person_With_One_Email()
+    {
+        var email = FormEntryTests.UniqueEmail("twice");
+        var held = HeldAtSocialEvent();
+
+        await SignUpAsync("Twice Over", email, HubCultures.English, HubFormKeys.SocialEvent);
+        await SignUpAsync("Twice Over", " " + email.ToUpperInvariant() + " ", HubCultures.English, HubFormKeys.SocialEvent);
+
+        var (records, registrations) = Registrations.Of(email);
+        Assert.Single(records);
+        Assert.Equal(email, Assert.Single(registrations).Email);
+        Assert.Equal(held + 1, HeldAtSocialEvent());
+        // A pass of the outbox sends every mail that is due: a second one would be in the folder beside the first.
+        Assert.Single(await _mail.WaitForAsync(email));
+    }
+
+    [Fact]
+    public async Task Someone_In_Line_Who_Confirmed_Their_Address_Holds_A_Confirmed_Place_When_One_Frees()
+    {
+        var holder = FormEntryTests.UniqueEmail("holder");
+        var waiting = FormEntryTests.UniqueEmail("confirmed-in-line");
+        using var _ = EventCapacity.Set(site, HubFormKeys.SocialEvent, HeldAtSocialEvent() + 1);
+        await SignUpAsync("Holds The Place", holder, HubCultures.English, HubFormKeys.SocialEvent);
+        await SignUpAsync("Confirms While Waiting", waiting, HubCultures.English, HubFormKeys.SocialEvent);
+        var http = site.CreateClient();
+        using (var confirmed = await http.PostAsJsonAsync("/api/icssi/registrations/confirm", new { token = Token(Assert.Single(await _mail.WaitForAsync(waiting)), "confirm") }))
+        {
+            var answer = await DeliveryApiClient.ReadJsonAsync(confirmed, HttpStatusCode.OK);
+            Assert.Equal(("confirmed", "waitlisted"), (answer.GetProperty("outcome").GetString(), answer.GetProperty("status").GetString()));
+        }
+
+        using var cancelled = await http.PostAsJsonAsync("/api/icssi/registrations/cancel", new { token = Token(Assert.Single(await _mail.WaitForAsync(holder)), "cancel") });
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(RegistrationStatus.Confirmed, (RegistrationStatus)Assert.Single(Registrations.Of(waiting).Registrations).Status);
+        Assert.Contains(await _mail.WaitForAsync(waiting, 2), m => m.Subject!.StartsWith("A place at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Mail_That_Cannot_Be_Sent_Is_Tried_Again_After_A_Wait_That_Doubles_And_Then_Sent_Once()
+    {
+        var email = FormEntryTests.UniqueEmail("retried");
+        await SignUpAsync("Tried Again", email, HubCultures.English, HubFormKeys.SocialEvent);
+        var registration = Assert.Single(Registrations.Of(email).Registrations).Key;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var outbox = OutboxAt(clock);
+
+        // Umbraco's mail sender cannot write into the pickup folder while it is away, as it could not reach a mail server.
+        var away = _mail.Path + ".away";
+        Directory.Move(_mail.Path, away);
+        OutboxMailDto first, second;
+        try
+        {
+            Assert.True((await outbox.SendDueAsync(CancellationToken.None)).Failed >= 1);
+            first = Assert.Single(QueuedFor(registration));
+            var firstWait = first.DueUtc - clock.GetUtcNow().UtcDateTime;
+
+            clock.Advance(firstWait);
+            await outbox.SendDueAsync(CancellationToken.None);
+            second = Assert.Single(QueuedFor(registration));
+            Assert.Equal((1, 2), (first.Attempts, second.Attempts));
+            Assert.True(firstWait > TimeSpan.Zero, $"Tried again at once: {firstWait}");
+            Assert.Equal(firstWait * 2, second.DueUtc - clock.GetUtcNow().UtcDateTime);
+        }
+        finally
+        {
+            Directory.Move(away, _mail.Path);
+        }
+
+        // Not before its time, though the folder is back.
+        clock.Advance(second.DueUtc - clock.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1));
+        await outbox.SendDueAsync(CancellationToken.None);
+        Assert.Empty(_mail.To(email));
+        Assert.Equal(2, Assert.Single(QueuedFor(registration)).Attempts);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await outbox.SendDueAsync(CancellationToken.None);
+        Assert.StartsWith("Please confirm your place at ", Assert.Single(_mail.To(email)).Subject);
+        Assert.Empty(QueuedFor(registration));
+        await outbox.SendDueAsync(CancellationToken.None);
+        Assert.Single(_mail.To(email));
+        // The failures are logged by the outbox row's key, not by the person's address.
+        var logs = PersonalDataTests.LogsOf(site);
+        Assert.Contains(logs, log => log.Contains(first.Key.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(logs, log => log.Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The site's outbox job with a clock of its own, over the same database and the same mail sender.</summary>
+    private RegistrationOutboxJob OutboxAt(TimeProvider clock) => new(
+        site.Services.GetRequiredService<IScopeProvider>(),
+        site.Services.GetRequiredService<HubEvents>(),
+        site.Services.GetRequiredService<IRegistrationLinks>(),
+        site.Services.GetRequiredService<RegistrationMailComposer>(),
+        site.Services.GetRequiredService<IEmailSender>(),
+        site.Services.GetRequiredService<IOptionsMonitor<RegistrationOptions>>(),
+        clock,
+        site.Services.GetRequiredService<ILogger<RegistrationOutboxJob>>());
+
+    /// <summary>The registration's e-mails waiting in the outbox.</summary>
+    private List<OutboxMailDto> QueuedFor(Guid registration)
+    {
+        using var scope = site.Services.GetRequiredService<IScopeProvider>().CreateScope(autoComplete: true);
+        return scope.Database.Fetch<OutboxMailDto>(new Sql($"SELECT * FROM {OutboxMailDto.TableName} WHERE registrationKey = @0", registration));
+    }
+
     private async Task SignUpAsync(string name, string email, string culture, params Guid[] events)
     {
         using var response = await FormEntryTests.PostAsync(site, HubFormKeys.Registration, FormEntryTests.Entry(FormEntryTests.RegistrationValues(name, email, events), culture));
@@ -222,7 +375,7 @@ public sealed partial class RegistrationMailTests(ChangingSite site)
     private static Uri Link(MimeMessage mail, string action) =>
         new(LinkPattern().Matches(mail.HtmlBody!).Select(m => WebUtility.HtmlDecode(m.Groups["link"].Value)).First(l => l.Contains($"/registrations/{action}?")));
 
-    private static string Token(MimeMessage mail, string action) => HttpUtility.ParseQueryString(Link(mail, action).Query)["token"]!;
+    public static string Token(MimeMessage mail, string action) => HttpUtility.ParseQueryString(Link(mail, action).Query)["token"]!;
 
     /// <summary>The hidden fields of the page's form: the link's token and the antiforgery token.</summary>
     private static Dictionary<string, string> HiddenFields(string page) =>

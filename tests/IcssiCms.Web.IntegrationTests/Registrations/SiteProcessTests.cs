@@ -98,7 +98,11 @@ public sealed class SiteProcessTests(ITestOutputHelper output) : IDisposable
         Assert.All(acknowledged, email => Assert.Equal(1, stored.GetValueOrDefault(email)));
         Assert.All(stored, s => Assert.Equal(1, s.Value));
         var statuses = StoredAtSocialEvent(root);
-        Assert.Equal(Math.Min(40, statuses.Count), statuses.Values.Count(s => s is RegistrationStatus.Pending or RegistrationStatus.Confirmed));
+        var held = statuses.Values.Count(s => s is RegistrationStatus.Pending or RegistrationStatus.Confirmed);
+        Assert.Equal(Math.Min(40, statuses.Count), held);
+        Assert.Equal(statuses.Count - held, statuses.Values.Count(s => s == RegistrationStatus.Waitlisted));
+        // Every sign-up has a position of its own: nobody shares a place in line.
+        Assert.Equal(statuses.Count, Read(root, "SELECT COUNT(DISTINCT position) FROM icssiRegistration", r => r.GetInt32(0)).Single());
 
         // The restarted site takes sign-ups on the same database, counting from what survived.
         Assert.Equal(statuses.Count >= 40 ? "waitlisted" : "placed", await SignUpAsync(restarted, "after-restart@example.org"));
