@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Schema;
 using IcssiCms.Web.IntegrationTests.Delivery;
@@ -65,8 +66,8 @@ public sealed class PublishingRuleTests(ChangingSite site)
         Assert.False(response.IsSuccessStatusCode, body);
         // The back office shows the notifications of this header as toasts.
         Assert.True(response.Headers.TryGetValues("Umb-Notifications", out var notifications), $"No Umb-Notifications header: {(int)response.StatusCode} {body}");
-        var shown = Uri.UnescapeDataString(string.Join(' ', notifications));
-        Assert.Contains(NewsMustPickCampaign.Message, shown);
+        var shown = JsonDocument.Parse(Assert.Single(notifications)).RootElement.EnumerateArray().Select(n => n.GetProperty("message").GetString());
+        Assert.Contains($"'News the back office publishes without a campaign': {NewsMustPickCampaign.Message}", shown);
         Assert.Equal(HttpStatusCode.NotFound, await DeliveryStatusAsync(news));
     }
 
@@ -75,6 +76,7 @@ public sealed class PublishingRuleTests(ChangingSite site)
     {
         // A copy of the 2014 conference, which has every value a conference must have, with its dates the wrong way round.
         var conference = Content.Copy(Content.GetById(Conference2014)!, Content.GetById(Conferences)!.Id, relateToOriginal: false, recursive: false)!;
+        conference.SetCultureName("A conference that ends before it starts", HubCultures.English);
         conference.SetValue(HubContentTypes.Conference.StartDate, new DateTime(2027, 10, 29, 9, 0, 0));
         conference.SetValue(HubContentTypes.Conference.EndDate, new DateTime(2027, 10, 27, 18, 0, 0));
 
@@ -82,7 +84,7 @@ public sealed class PublishingRuleTests(ChangingSite site)
 
         Assert.False(result.Success);
         var message = Assert.Single(result.EventMessages!.GetAll(), m => m.Category == ConferenceEndsAfterStart.Category);
-        Assert.Equal($"'{conference.Name}' ends (2027-10-27 18:00) before it starts (2027-10-29 09:00).", message.Message);
+        Assert.Equal("'A conference that ends before it starts' ends (2027-10-27 18:00) before it starts (2027-10-29 09:00).", message.Message);
         Assert.Equal(HttpStatusCode.NotFound, await DeliveryStatusAsync(conference.Key));
     }
 
