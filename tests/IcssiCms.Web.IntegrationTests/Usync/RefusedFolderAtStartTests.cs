@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IcssiCms.Core.Usync.Importing;
 using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Umbraco.Cms.Core.Services;
 
 namespace IcssiCms.Web.IntegrationTests.Usync;
 
@@ -49,6 +51,24 @@ public sealed class RefusedFolderAtStartTests
 
         var campaign = await http.GetFromJsonAsync<JsonElement>("/umbraco/delivery/api/v2/content/item/a9ff1064-cf1a-5661-b800-7b3fcfa41fa9");
         Assert.StartsWith("One of the major campaigns", campaign.GetProperty("properties").GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task A_New_Site_Whose_Folder_Is_Refused_Says_Why_And_Writes_Nothing_Of_It()
+    {
+        await using var site = new HubSite();
+        File.WriteAllText(Path.Combine(site.UsyncFolder, "Content", "broken.config"), "<Content>\n  <Info>\n</Content>");
+
+        await site.InitializeAsync();
+        using var http = site.CreateClient();
+
+        Assert.Equal(UsyncImportOutcome.Refused, site.StartupImport?.Outcome);
+        Assert.Empty(site.StartupImport!.Written);
+        using var health = await http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("Content/broken.config:3", await health.Content.ReadAsStringAsync());
+        Assert.Equal(0, site.Services.GetRequiredService<IContentService>().Count());
+        Assert.DoesNotContain(site.Services.GetRequiredService<IContentTypeService>().GetAll(), t => t.Alias == "campaign");
     }
 }
 
