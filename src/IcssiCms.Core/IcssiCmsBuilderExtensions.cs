@@ -160,6 +160,7 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddOptions<OutputCacheOptions>()
             .Configure<AnswersAcrossAChangePolicy>((options, policy) => options.AddBasePolicy(policy))
             .Configure(options => options.AddBasePolicy(new VaryByQueryOrderPolicy()));
+        builder.AddNotificationHandler<ContentCacheRefresherNotification, NewsFollowTheirCampaigns>();
         builder.AddNotificationAsyncHandler<ContentCacheRefresherNotification, DeliveryCacheEviction>();
         builder.AddNotificationHandler<UmbracoApplicationStartingNotification, DeliveryCacheEviction>();
 

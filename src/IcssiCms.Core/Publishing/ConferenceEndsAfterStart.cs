@@ -3,12 +3,13 @@ using IcssiCms.Core.Schema;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Notifications;
+using Umbraco.Cms.Core.PublishedCache;
 using Umbraco.Extensions;
 
 namespace IcssiCms.Core.Publishing;
 
 /// <summary>A conference or session cannot end before it starts.</summary>
-public sealed class ConferenceEndsAfterStart : INotificationHandler<ContentPublishingNotification>
+public sealed class ConferenceEndsAfterStart(IDefaultCultureAccessor? defaultCulture = null) : INotificationHandler<ContentPublishingNotification>
 {
     public const string Category = "Conference dates";
 
@@ -27,7 +28,7 @@ public sealed class ConferenceEndsAfterStart : INotificationHandler<ContentPubli
             {
                 notification.CancelOperation(new EventMessage(
                     Category,
-                    string.Create(CultureInfo.InvariantCulture, $"'{content.Name}' ends ({end:yyyy-MM-dd HH:mm}) before it starts ({start:yyyy-MM-dd HH:mm})."),
+                    string.Create(CultureInfo.InvariantCulture, $"'{content.NameIn(defaultCulture?.DefaultCulture)}' ends ({end:yyyy-MM-dd HH:mm}) before it starts ({start:yyyy-MM-dd HH:mm})."),
                     EventMessageType.Error));
             }
         }

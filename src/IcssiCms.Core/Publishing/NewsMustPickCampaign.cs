@@ -2,12 +2,13 @@ using IcssiCms.Core.Schema;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Notifications;
+using Umbraco.Cms.Core.PublishedCache;
 using Umbraco.Extensions;
 
 namespace IcssiCms.Core.Publishing;
 
 /// <summary>Campaign news is published only when it picks at least one campaign: otherwise no campaign lists it.</summary>
-public sealed class NewsMustPickCampaign : INotificationHandler<ContentPublishingNotification>
+public sealed class NewsMustPickCampaign(IDefaultCultureAccessor? defaultCulture = null) : INotificationHandler<ContentPublishingNotification>
 {
     public const string Category = "Campaign news";
     public const string Message = "Pick the campaign (or campaigns) this news belongs to before publishing it.";
@@ -19,7 +20,7 @@ public sealed class NewsMustPickCampaign : INotificationHandler<ContentPublishin
             if (content.ContentType.Alias == HubContentTypes.CampaignNews.Alias
                 && string.IsNullOrWhiteSpace(content.GetValue<string>(HubContentTypes.CampaignNews.Campaigns)))
             {
-                notification.CancelOperation(new EventMessage(Category, $"'{content.Name}': {Message}", EventMessageType.Error));
+                notification.CancelOperation(new EventMessage(Category, $"'{content.NameIn(defaultCulture?.DefaultCulture)}': {Message}", EventMessageType.Error));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IcssiCms.Core.Forms;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,32 @@ public sealed class FormPickerTests(HubSite site)
 
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("customElements.define", await script.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_Editor_Is_Refused_A_Form_That_Is_Not_One_Of_The_Hubs_With_The_Message_Beside_The_Picker()
+    {
+        using var editor = await ApiUsers.ClientInGroupAsync(site, Constants.Security.EditorGroupKey);
+
+        var (response, index) = await DocumentValidation.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(Guid.NewGuid().ToString("D")));
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal($"$.values[{index}].value", error.Name);
+        Assert.Contains("Pick a form from the list.", error.Value.EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task An_Editor_May_Pick_Another_Of_The_Hubs_Forms()
+    {
+        using var editor = await ApiUsers.ClientInGroupAsync(site, Constants.Security.EditorGroupKey);
+
+        var (response, _) = await DocumentValidation.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(CampaignSignUpForm.ToString("D")));
+        using var __ = response;
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     [Fact]

@@ -102,8 +102,8 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>A site started on the content root an earlier one left, which it deletes when it stops.</summary>
-    public static HubSite Restart(string contentRoot) => new RestartedSite(contentRoot);
+    /// <summary>A site started on the content root an earlier one left, which it deletes when it stops unless told to keep it.</summary>
+    public static HubSite Restart(string contentRoot, bool keepsContentRoot = false) => new RestartedSite(contentRoot) { KeepsContentRoot = keepsContentRoot };
 
     public static void CopyFolder(string from, string to)
     {

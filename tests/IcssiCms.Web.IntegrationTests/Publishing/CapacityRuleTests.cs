@@ -48,41 +48,10 @@ public sealed class CapacityRuleTests(HubSite site)
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>
-    /// Asks Umbraco to validate the conference as the back office would save it, with this capacity; gives Umbraco's
-    /// answer and where the capacity is among the values sent.
-    /// </summary>
-    private static async Task<(HttpResponseMessage Response, int CapacityIndex)> ValidateAsync(HttpClient editor, string capacity)
-    {
-        var document = await editor.GetFromJsonAsync<JsonObject>($"/umbraco/management/api/v1/document/{Conference2014:D}");
-        var values = document!["values"]!.AsArray();
-        var index = values.Select((v, i) => (Alias: v!["alias"]!.GetValue<string>(), i)).SingleOrDefault(v => v.Alias == "capacity").i;
-        if (values.All(v => v!["alias"]!.GetValue<string>() != "capacity"))
-        {
-            values.Add(new JsonObject { ["alias"] = "capacity", ["culture"] = null, ["segment"] = null });
-            index = values.Count - 1;
-        }
-
-        values[index]!["value"] = int.TryParse(capacity, out var number) ? JsonValue.Create(number) : capacity.Length == 0 ? null : JsonValue.Create(capacity);
-        var request = new JsonObject
-        {
-            ["values"] = new JsonArray(values.Select(v => (JsonNode)new JsonObject
-            {
-                ["alias"] = v!["alias"]!.GetValue<string>(),
-                ["culture"] = v["culture"]?.DeepClone(),
-                ["segment"] = v["segment"]?.DeepClone(),
-                ["value"] = v["value"]?.DeepClone(),
-            }).ToArray()),
-            ["variants"] = new JsonArray(document["variants"]!.AsArray().Select(v => (JsonNode)new JsonObject
-            {
-                ["culture"] = v!["culture"]?.DeepClone(),
-                ["segment"] = v["segment"]?.DeepClone(),
-                ["name"] = v["name"]!.DeepClone(),
-            }).ToArray()),
-            ["template"] = document["template"]?.DeepClone(),
-            ["cultures"] = new JsonArray("en-US", "ar"),
-        };
-
-        return (await editor.PutAsJsonAsync($"/umbraco/management/api/v1.1/document/{Conference2014:D}/validate", request), index);
-    }
+    private static Task<(HttpResponseMessage Response, int CapacityIndex)> ValidateAsync(HttpClient editor, string capacity) =>
+        DocumentValidation.ValidateAsync(
+            editor,
+            Conference2014,
+            "capacity",
+            int.TryParse(capacity, out var number) ? JsonValue.Create(number) : capacity.Length == 0 ? null : JsonValue.Create(capacity));
 }

@@ -78,6 +78,58 @@ public sealed class ExportOnSaveTests(ChangingSite site)
         Assert.Equal(await ExportedAsync("DataTypes/DropdownCampaignStatus.config"), file);
     }
 
+    [Fact]
+    public async Task Moving_Content_To_The_Recycle_Bin_Marks_Its_File_Trashed_And_Emptying_The_Bin_Marks_It_Deleted()
+    {
+        var item = Content.Create("Export on save, then binned", FreedomOfExpression, "campaignNews");
+        item.SetCultureName(item.Name, "en-US");
+        Assert.True(Content.Save(item).Success);
+        const string path = "Content/export-on-save-then-binned.config";
+
+        Assert.True(Content.MoveToRecycleBin(Content.GetById(item.Key)!).Success);
+
+        var trashed = await File.ReadAllBytesAsync(Path.Combine(site.UsyncFolder, path));
+        Assert.Equal("true", XDocument.Load(new MemoryStream(trashed)).Root!.Element("Info")!.Element("Trashed")!.Value);
+        Assert.Equal(await ExportedAsync(path), trashed);
+
+        Assert.True((await Content.EmptyRecycleBinAsync(Constants.Security.SuperUserKey)).Success);
+
+        var marker = XDocument.Load(Path.Combine(site.UsyncFolder, path)).Root!;
+        Assert.Equal("Empty", marker.Name.LocalName);
+        Assert.Equal("Delete", marker.Attribute("Change")?.Value);
+        Assert.Equal(item.Key, Guid.Parse(marker.Attribute("Key")!.Value));
+        Assert.Empty(Directory.EnumerateFiles(site.UsyncFolder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task An_Item_That_Takes_The_Name_Of_Another_Items_File_Moves_That_Item_To_Its_Own_New_Name()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = "Twin " + suffix;
+        var news = Content.Create(name, FreedomOfExpression, "campaignNews");
+        news.SetCultureName(name, "en-US");
+        Assert.True(Content.Save(news).Success);
+        var plain = $"Content/twin-{suffix}.config";
+        Assert.Equal(news.Key, KeyIn(plain));
+
+        // A campaign is a level above the news, so the export names it first: it gets the plain name, the news the key suffix.
+        var campaign = Content.Create(name, Campaigns, "campaign");
+        campaign.SetCultureName(name, "en-US");
+        Assert.True(Content.Save(campaign).Success);
+
+        var suffixed = $"Content/twin-{suffix}_{UsyncFileNames.ShortKey(news.Key)}.config";
+        Assert.Equal(campaign.Key, KeyIn(plain));
+        Assert.Equal(news.Key, KeyIn(suffixed));
+        Assert.Equal(await ExportedAsync(plain), await File.ReadAllBytesAsync(Path.Combine(site.UsyncFolder, plain)));
+        Assert.Equal(await ExportedAsync(suffixed), await File.ReadAllBytesAsync(Path.Combine(site.UsyncFolder, suffixed)));
+        Assert.Empty(Directory.EnumerateFiles(site.UsyncFolder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    private static readonly Guid FreedomOfExpression = Guid.Parse("64740a9d-7c7f-56e3-a87f-e94307f60cb7");
+    private static readonly Guid Campaigns = Guid.Parse("c7a746fd-2b71-5fb1-8c26-92c08af7768b");
+
+    private Guid KeyIn(string path) => Guid.Parse(XDocument.Load(Path.Combine(site.UsyncFolder, path)).Root!.Attribute("Key")!.Value);
+
     /// <summary>The file a full export of the site writes now, at that path.</summary>
     private async Task<byte[]> ExportedAsync(string path)
     {

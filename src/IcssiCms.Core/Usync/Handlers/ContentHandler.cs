@@ -109,6 +109,8 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
     {
         var all = Paged((page, size) => (contentService.GetPagedDescendants(Constants.System.Root, page, size, out var total), total))
             .Concat(Paged((page, size) => (contentService.GetPagedContentInRecycleBin(page, size, out var total), total)))
+            // The root's descendants take in the recycle bin's too (its path is under the root's): each item once.
+            .DistinctBy(c => c.Id)
             .ToList();
         var keysById = all.ToDictionary(c => c.Id, c => c.Key);
 

@@ -3,6 +3,7 @@ using IcssiCms.Usync.Model;
 using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Services;
+using Umbraco.Extensions;
 
 namespace IcssiCms.Core.Usync.Handlers;
 
@@ -33,11 +34,17 @@ public sealed class DictionaryHandler(IDictionaryItemService dictionary, ILangua
             var entry = existing ?? new DictionaryItem(parentKey, item.Alias) { Key = item.Key };
             entry.ItemKey = item.Alias;
             entry.ParentId = parentKey;
-            entry.Translations = item.Translations
-                .Select(t => new DictionaryTranslation(
-                    byIsoCode.GetValueOrDefault(t.Key) ?? throw new UsyncImportException(item.Source, $"The site has no language '{t.Key}'."),
-                    t.Value))
-                .ToList();
+
+            // In place: Umbraco updates the translations it has read (by their ids) and inserts the others, so a new
+            // translation object for a language the item has would be inserted beside the old one.
+            foreach (var (isoCode, value) in item.Translations)
+            {
+                entry.AddOrUpdateDictionaryValue(
+                    byIsoCode.GetValueOrDefault(isoCode) ?? throw new UsyncImportException(item.Source, $"The site has no language '{isoCode}'."),
+                    value);
+            }
+
+            entry.Translations = entry.Translations.Where(t => item.Translations.Keys.Contains(t.LanguageIsoCode, StringComparer.OrdinalIgnoreCase)).ToList();
 
             var result = existing is null
                 ? await dictionary.CreateAsync(entry, Constants.Security.SuperUserKey)

@@ -104,18 +104,12 @@ public sealed class UmbracoContentTypeFactoryTests
     }
 
     [Fact]
-    public void Campaign_News_Must_Pick_Campaigns_With_The_Message_Of_Its_File()
+    public void Campaign_News_Campaigns_Are_Not_Mandatory_So_The_Hubs_Publishing_Rule_Gives_Its_Own_Message()
     {
-        var file = XDocument.Load(Path.Combine(HubFolder.Path, "ContentTypes/campaignnews.config"));
-        var message = file.Descendants("GenericProperty")
-            .Single(p => (string?)p.Element("Alias") == HubContentTypes.CampaignNews.Campaigns)
-            .Element("MandatoryMessage")!.Value;
-
         var campaigns = _types[HubContentTypes.CampaignNews.Alias].PropertyTypes.Single(p => p.Alias == HubContentTypes.CampaignNews.Campaigns);
 
-        Assert.True(campaigns.Mandatory);
-        Assert.False(string.IsNullOrWhiteSpace(message));
-        Assert.Equal(message, campaigns.MandatoryMessage);
+        Assert.False(campaigns.Mandatory);
+        Assert.True(string.IsNullOrEmpty(campaigns.MandatoryMessage));
         Assert.Equal("Umbraco.MultiNodeTreePicker", campaigns.PropertyEditorAlias);
     }
 

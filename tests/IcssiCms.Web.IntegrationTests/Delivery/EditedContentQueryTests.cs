@@ -1,0 +1,62 @@
+using IcssiCms.Core.Schema;
+using IcssiCms.Web.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Umbraco.Cms.Core.Services;
+
+namespace IcssiCms.Web.IntegrationTests.Delivery;
+
+/// <summary>
+/// The query endpoint after editors change content: drafts stay out of visitors' searches, and a campaign's news follow
+/// the campaign to its new URL segment when it is renamed.
+/// </summary>
+[Collection(ChangingSiteCollection.Name)]
+public sealed class EditedContentQueryTests(ChangingSite site)
+{
+    private static readonly Guid FreedomOfExpression = Guid.Parse("64740a9d-7c7f-56e3-a87f-e94307f60cb7");
+    private static readonly Guid Campaigns = Guid.Parse("c7a746fd-2b71-5fb1-8c26-92c08af7768b");
+
+    private IContentService Content => site.Services.GetRequiredService<IContentService>();
+
+    private DeliveryApiClient Api => new(site.CreateClient());
+
+    [Fact]
+    public async Task A_Draft_Never_Published_Is_Not_Found_By_A_Search_Until_It_Is_Published()
+    {
+        var word = "draftword" + Guid.NewGuid().ToString("N")[..8];
+        var news = Content.Create("Draft news " + word, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
+        news.SetCultureName(news.Name, HubCultures.English);
+        news.SetValue(HubContentTypes.CampaignNews.Headline, "A headline with " + word, HubCultures.English);
+        news.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{FreedomOfExpression:N}");
+        Assert.True(Content.Save(news).Success);
+
+        var whileDraft = await Api.QueryAsync(("filter", "search:" + word));
+
+        Assert.Equal(0, whileDraft.Total);
+        Assert.True(Content.Publish(Content.GetById(news.Key)!, [HubCultures.English]).Success);
+        Assert.Equal([news.Key], (await Api.QueryAsync(("filter", "search:" + word))).Ids);
+    }
+
+    [Fact]
+    public async Task A_Renamed_Campaigns_News_Are_Found_By_Its_New_Url_Segment_And_No_Longer_By_The_Old()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var campaign = Content.Create("Marsh Arabs " + suffix, Campaigns, HubContentTypes.Campaign.Alias);
+        campaign.SetCultureName(campaign.Name, HubCultures.English);
+        campaign.SetValue(HubContentTypes.PageHeader.Title, campaign.Name, HubCultures.English);
+        campaign.SetValue(HubContentTypes.Campaign.Status, """["Active"]""");
+        Assert.True(Content.SaveAndPublish(campaign, [HubCultures.English]).Success);
+        var news = Content.Create("Marsh news " + suffix, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
+        news.SetCultureName(news.Name, HubCultures.English);
+        news.SetValue(HubContentTypes.CampaignNews.Headline, news.Name, HubCultures.English);
+        news.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{campaign.Key:N}");
+        Assert.True(Content.SaveAndPublish(news, [HubCultures.English]).Success);
+        Assert.Equal([news.Key], (await Api.QueryAllAsync(("filter", $"campaign:marsh-arabs-{suffix}"))).Ids);
+
+        var renamed = Content.GetById(campaign.Key)!;
+        renamed.SetCultureName("Marsh Arabs Return " + suffix, HubCultures.English);
+        Assert.True(Content.SaveAndPublish(renamed, [HubCultures.English]).Success);
+
+        Assert.Equal([news.Key], (await Api.QueryAllAsync(("filter", $"campaign:marsh-arabs-return-{suffix}"))).Ids);
+        Assert.Equal(0, (await Api.QueryAllAsync(("filter", $"campaign:marsh-arabs-{suffix}"))).Total);
+    }
+}
