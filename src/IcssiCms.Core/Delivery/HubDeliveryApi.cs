@@ -5,8 +5,7 @@ using IcssiCms.Core.Delivery.Querying.Sorts;
 namespace IcssiCms.Core.Delivery;
 
 /// <summary>
-/// The hub's Delivery API extensions, listed once: the Umbraco composer adds them to Umbraco's handler
-/// collections, and the embedded host loads the same classes into its own.
+/// The hub's Delivery API extensions, listed once for the composer, which adds them to Umbraco's handler collections.
 /// </summary>
 public static class HubDeliveryApi
 {

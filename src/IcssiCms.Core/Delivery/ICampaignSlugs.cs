@@ -1,8 +1,8 @@
 namespace IcssiCms.Core.Delivery;
 
 /// <summary>
-/// The URL segment of a campaign (<c>save-the-tigris</c>), which the <c>campaign:</c> filter matches. In an
-/// Umbraco site it comes from Umbraco's document URLs; the embedded host answers from its store.
+/// The URL segment of a campaign (<c>save-the-tigris</c>), which the <c>campaign:</c> filter matches; on the site it
+/// comes from Umbraco's document URLs (<see cref="UmbracoCampaignSlugs"/>).
 /// </summary>
 public interface ICampaignSlugs
 {

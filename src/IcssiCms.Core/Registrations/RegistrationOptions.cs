@@ -1,12 +1,9 @@
 namespace IcssiCms.Core.Registrations;
 
-/// <summary>Registrations: staff access, links in e-mails, how long unconfirmed places and records are kept, abuse limits.</summary>
+/// <summary>Registrations: links in e-mails, how long unconfirmed places and records are kept, abuse limits.</summary>
 public sealed class RegistrationOptions
 {
     public const string SectionName = "IcssiCms:Registrations";
-
-    /// <summary>The key staff send in the <c>Api-Key</c> header to list, export, promote and erase. Blank: staff API off.</summary>
-    public string StaffApiKey { get; set; } = string.Empty;
 
     /// <summary>
     /// The page the e-mailed links open, with <c>{action}</c> (confirm or cancel) and <c>{token}</c> placeholders.

@@ -13,8 +13,7 @@ namespace IcssiCms.Core.Delivery.Indexing;
 /// Indexes the words a visitor would search for, per culture: the name and every text, text area, rich text,
 /// tag and repeatable text property, whatever the document type, so that a property added through uSync is
 /// searchable without a code change. Rich text is indexed as its text, without markup. A culture with an analysis of
-/// its own (<see cref="SearchLanguages"/>) also has its words in its own field, which the <c>search:</c> filter reads
-/// on Umbraco; the embedded host analyses <see cref="FieldName"/> per culture itself.
+/// its own (<see cref="SearchLanguages"/>) also has its words in its own field, which the <c>search:</c> filter reads.
 /// </summary>
 public sealed partial class SearchTextIndexer : IContentIndexHandler
 {

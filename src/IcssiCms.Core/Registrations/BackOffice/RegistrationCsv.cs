@@ -5,7 +5,7 @@ using CsvHelper;
 namespace IcssiCms.Core.Registrations.BackOffice;
 
 /// <summary>
-/// Registrations as CSV for spreadsheets, with the embedded host's columns. A cell that starts with <c>=</c>, <c>+</c>,
+/// Registrations as CSV for spreadsheets. A cell that starts with <c>=</c>, <c>+</c>,
 /// <c>-</c>, <c>@</c>, tab or carriage return is escaped, so that a spreadsheet shows it as text instead of running it
 /// as a formula; a byte order mark makes spreadsheets read the UTF-8 (Arabic and Kurdish names) as UTF-8.
 /// </summary>

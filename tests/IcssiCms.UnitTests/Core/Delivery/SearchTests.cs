@@ -66,7 +66,7 @@ public sealed class SearchTests
     [InlineData("en-US", "searchText")]
     [InlineData("ar", "searchText_ar")]
     [InlineData("ckb", "searchText_ckb")]
-    public void On_Umbraco_A_Search_Looks_In_The_Field_Of_The_Requests_Language(string culture, string field)
+    public void A_Search_Looks_In_The_Field_Of_The_Requests_Language(string culture, string field)
     {
         var filter = new SearchFilter(new RequestCulture(culture));
         Assert.True(filter.CanHandle("search: Tigris dam "));
@@ -74,15 +74,6 @@ public sealed class SearchTests
         var option = filter.BuildFilterOption("search: Tigris dam ");
 
         Assert.Equal((field, FilterOperation.Is), (option.FieldName, option.Operator));
-        Assert.Equal(["Tigris dam"], option.Values);
-    }
-
-    [Fact]
-    public void Without_A_Variation_Context_A_Search_Looks_For_Every_Word_In_The_Shared_Field()
-    {
-        var option = new SearchFilter().BuildFilterOption("search: Tigris dam ");
-
-        Assert.Equal((SearchTextIndexer.FieldName, FilterOperation.Contains), (option.FieldName, option.Operator));
         Assert.Equal(["Tigris dam"], option.Values);
     }
 
