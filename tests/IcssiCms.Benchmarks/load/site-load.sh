@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The Umbraco site's figures, side by side with the embedded host in one run:
+# The Umbraco site's figures in one run:
 #   1. the repository's uSync folder: a fresh install to the first healthy answer (the hub imported), the import's own
 #      time, resident memory after boot, and a warm restart;
 #   2. a generated hub of N news items (default 10,000): the same, for schema plus N items;
-#   3. wrk on loopback against both hosts on that hub: the campaign list query, an item by path and a search, with the
+#   3. wrk on loopback against the site on that hub: the campaign list query, an item by path and a search, with the
 #      output cache on and off.
 # Usage: tests/IcssiCms.Benchmarks/load/site-load.sh [news items] [seconds per wrk run]
 set -euo pipefail
@@ -13,14 +13,12 @@ seconds=${2:-15}
 port=5098
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
-source tests/IcssiCms.Benchmarks/load/hub.sh
 source tests/IcssiCms.Benchmarks/load/site.sh
-build_release src/IcssiCms.Web src/IcssiCms.EmbeddedHost tests/IcssiCms.Benchmarks
+build_release src/IcssiCms.Web tests/IcssiCms.Benchmarks
 usync=$(dotnet tests/IcssiCms.Benchmarks/bin/Release/net10.0/IcssiCms.Benchmarks.dll generate-hub "$items")
 work=$(dirname "$usync")
 site=""
-hub=""
-trap 'kill $site $hub 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $site 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "== the repository's uSync folder ($(find uSync/v17 -name '*.config' | wc -l) files)"
 start_site "$port" "$work/seed" "$work/seed.log" uSync__Settings__RootFolder="$PWD/uSync/v17/"
@@ -36,23 +34,10 @@ echo "fresh install to healthy: ${site_seconds} s; import $(import_ms "$work/big
 stop_site
 
 for cache in true false; do
-    echo "== Umbraco site, $items news items, output cache $cache"
+    echo "== $items news items, output cache $cache"
     start_site "$port" "$work/big" "$work/big-$cache.log" uSync__Settings__RootFolder="$usync/" \
         Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" DOTNET_gcServer=0
-    delivery_load "$port" "Umbraco site, output cache $cache" "$seconds"
+    delivery_load "$port" "output cache $cache" "$seconds"
     echo "resident memory $(rss "$site")"
     stop_site
-
-    echo "== embedded host, $items news items, output cache $cache"
-    rm -f "$work"/store.sqlite.db*
-    start_hub "$port" "$work/host-$cache.log" \
-        ConnectionStrings__umbracoDbDSN="Data Source=$work/store.sqlite.db;Foreign Keys=True;Pooling=True" \
-        uSync__Settings__RootFolder="$usync" \
-        Umbraco__CMS__DeliveryApi__OutputCache__Enabled="$cache" \
-        Umbraco__CMS__Logging__Directory="$work/Logs" \
-        DOTNET_gcServer=0
-    delivery_load "$port" "embedded host, output cache $cache" "$seconds"
-    echo "resident memory $(rss "$hub")"
-    kill "$hub"
-    wait "$hub" 2>/dev/null || true
 done

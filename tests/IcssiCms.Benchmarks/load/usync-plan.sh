@@ -13,7 +13,6 @@ items=${1:-10000}
 reuse=${2:-}
 port=5096
 
-source tests/IcssiCms.Benchmarks/load/hub.sh
 source tests/IcssiCms.Benchmarks/load/site.sh
 build_release src/IcssiCms.Web src/IcssiCms.Usync.Cli tests/IcssiCms.Benchmarks
 work=$(mktemp -d)
