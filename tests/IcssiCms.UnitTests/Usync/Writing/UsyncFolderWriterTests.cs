@@ -1,5 +1,4 @@
 using System.Text;
-using IcssiCms.Store.Reading;
 using IcssiCms.UnitTests.Support;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Model;
@@ -38,32 +37,6 @@ public sealed class UsyncFolderWriterTests : IDisposable
         Assert.Equal(FolderComparison.FilesOf(HubFolder.Path).Count, result.Written.Count);
         Assert.Empty(result.Unchanged);
         Assert.Empty(result.Deleted);
-    }
-
-    [Fact]
-    public async Task Importing_The_Hub_Folder_Into_An_Empty_Store_And_Writing_The_Store_Gives_Its_Files_Byte_For_Byte()
-    {
-        Directory.CreateDirectory(_root);
-        var store = await TempStore.CreateAsync(_root);
-        try
-        {
-            var import = await store.ImportAsync(HubFolder.Path);
-            Assert.True(import.Succeeded, ProblemAssert.Describe(import.Problems));
-
-            UsyncSet set;
-            await using (var db = store.NewContext())
-            {
-                set = (await new StoreSetReader(db).ReadAsync()).ToSet(ContentVersion.Draft);
-            }
-
-            new UsyncFolderWriter().Write(set, Output, UsyncWriteOptions.SchemaAndContent);
-
-            FolderComparison.AssertSameFiles(HubFolder.Path, Output);
-        }
-        finally
-        {
-            store.Release();
-        }
     }
 
     [Fact]
