@@ -11,6 +11,7 @@ using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Hosting;
 using Umbraco.Cms.Core.Logging;
+using Umbraco.Cms.Core.Models.PublishedContent;
 using Umbraco.Cms.Core.Notifications;
 
 namespace IcssiCms.UnitTests.Core;
@@ -42,6 +43,7 @@ public sealed class IcssiCmsComposerTests
         var builder = new ServicesOnlyBuilder();
         new IcssiCmsComposer().Compose(builder);
         builder.RegisterCollections();
+        builder.Services.AddSingleton<IVariationContextAccessor, ThreadCultureVariationContextAccessor>(); // Umbraco's core registers it
 
         using var services = builder.Services.BuildServiceProvider();
         var filters = services.GetRequiredService<FilterHandlerCollection>();
