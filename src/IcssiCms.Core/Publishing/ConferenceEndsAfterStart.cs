@@ -9,7 +9,7 @@ using Umbraco.Extensions;
 namespace IcssiCms.Core.Publishing;
 
 /// <summary>A conference or session cannot end before it starts.</summary>
-public sealed class ConferenceEndsAfterStart(IDefaultCultureAccessor? defaultCulture = null) : INotificationHandler<ContentPublishingNotification>
+public sealed class ConferenceEndsAfterStart(IDefaultCultureAccessor defaultCulture) : INotificationHandler<ContentPublishingNotification>
 {
     public const string Category = "Conference dates";
 
@@ -28,7 +28,7 @@ public sealed class ConferenceEndsAfterStart(IDefaultCultureAccessor? defaultCul
             {
                 notification.CancelOperation(new EventMessage(
                     Category,
-                    string.Create(CultureInfo.InvariantCulture, $"'{content.NameIn(defaultCulture?.DefaultCulture)}' ends ({end:yyyy-MM-dd HH:mm}) before it starts ({start:yyyy-MM-dd HH:mm})."),
+                    string.Create(CultureInfo.InvariantCulture, $"'{content.NameIn(defaultCulture.DefaultCulture)}' ends ({end:yyyy-MM-dd HH:mm}) before it starts ({start:yyyy-MM-dd HH:mm})."),
                     EventMessageType.Error));
             }
         }

@@ -8,7 +8,7 @@ using Umbraco.Extensions;
 namespace IcssiCms.Core.Publishing;
 
 /// <summary>Campaign news is published only when it picks at least one campaign: otherwise no campaign lists it.</summary>
-public sealed class NewsMustPickCampaign(IDefaultCultureAccessor? defaultCulture = null) : INotificationHandler<ContentPublishingNotification>
+public sealed class NewsMustPickCampaign(IDefaultCultureAccessor defaultCulture) : INotificationHandler<ContentPublishingNotification>
 {
     public const string Category = "Campaign news";
     public const string Message = "Pick the campaign (or campaigns) this news belongs to before publishing it.";
@@ -20,7 +20,7 @@ public sealed class NewsMustPickCampaign(IDefaultCultureAccessor? defaultCulture
             if (content.ContentType.Alias == HubContentTypes.CampaignNews.Alias
                 && string.IsNullOrWhiteSpace(content.GetValue<string>(HubContentTypes.CampaignNews.Campaigns)))
             {
-                notification.CancelOperation(new EventMessage(Category, $"'{content.NameIn(defaultCulture?.DefaultCulture)}': {Message}", EventMessageType.Error));
+                notification.CancelOperation(new EventMessage(Category, $"'{content.NameIn(defaultCulture.DefaultCulture)}': {Message}", EventMessageType.Error));
             }
         }
     }

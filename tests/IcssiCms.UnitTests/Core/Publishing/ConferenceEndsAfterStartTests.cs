@@ -14,7 +14,7 @@ public sealed class ConferenceEndsAfterStartTests
     private const string Oslo = "Content/icssi-conference-2014.config";
 
     private readonly IReadOnlyDictionary<string, ContentType> _types = HubFolder.CreateContentTypes();
-    private readonly ConferenceEndsAfterStart _rule = new();
+    private readonly ConferenceEndsAfterStart _rule = new(new EnglishByDefault());
 
     [Theory]
     [InlineData(HubContentTypes.Conference.Alias)]

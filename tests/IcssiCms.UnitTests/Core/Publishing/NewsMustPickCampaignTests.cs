@@ -10,7 +10,7 @@ namespace IcssiCms.UnitTests.Core.Publishing;
 public sealed class NewsMustPickCampaignTests
 {
     private readonly IReadOnlyDictionary<string, ContentType> _types = HubFolder.CreateContentTypes();
-    private readonly NewsMustPickCampaign _rule = new();
+    private readonly NewsMustPickCampaign _rule = new(new EnglishByDefault());
 
     [Theory]
     [InlineData(null)]
