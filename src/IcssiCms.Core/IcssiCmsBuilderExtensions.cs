@@ -12,6 +12,7 @@ using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Registrations.BackOffice;
 using IcssiCms.Core.Registrations.Links;
 using IcssiCms.Core.Registrations.Mail;
+using IcssiCms.Core.RichText;
 using IcssiCms.Core.Usync;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
@@ -28,6 +29,7 @@ using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
+using Umbraco.Cms.Core.Security;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Infrastructure.BackgroundJobs;
 using Umbraco.Cms.Infrastructure.Examine;
@@ -52,6 +54,7 @@ public static class IcssiCmsBuilderExtensions
         AddRegistrations(builder);
         AddRegistrationsBackOffice(builder);
         AddPublishingRules(builder);
+        AddRichTextSanitizer(builder);
         AddDeliveryApi(builder);
         AddHealth(builder);
         return builder;
@@ -148,6 +151,9 @@ public static class IcssiCmsBuilderExtensions
         builder
             .AddNotificationHandler<ContentPublishingNotification, NewsMustPickCampaign>()
             .AddNotificationHandler<ContentPublishingNotification, ConferenceEndsAfterStart>();
+
+    private static void AddRichTextSanitizer(IUmbracoBuilder builder) =>
+        builder.Services.AddUnique<IHtmlSanitizer, RichTextSanitizer>();
 
     private static void AddDeliveryApi(IUmbracoBuilder builder)
     {

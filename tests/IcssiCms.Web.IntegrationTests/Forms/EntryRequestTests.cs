@@ -68,7 +68,7 @@ public sealed class EntryRequestTests(ChangingSite site)
         await AssertBadRequestNamingAsync(response, "values.campaigns");
     }
 
-    /// <summary>The site refuses a value for a field the form does not have, where the embedded host used to drop it.</summary>
+    /// <summary>A value for a field the form does not have is refused, naming it, rather than dropped unseen.</summary>
     [Fact]
     public async Task A_Value_For_A_Field_The_Form_Does_Not_Have_Is_A_400_Naming_It_And_Nothing_Is_Stored()
     {

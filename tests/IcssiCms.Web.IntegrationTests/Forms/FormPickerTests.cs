@@ -74,7 +74,7 @@ public sealed class FormPickerTests(HubSite site)
     {
         using var editor = await ApiUsers.ClientInGroupAsync(site, Constants.Security.EditorGroupKey);
 
-        var (response, index) = await DocumentValidation.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(Guid.NewGuid().ToString("D")));
+        var (response, index) = await DocumentEditing.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(Guid.NewGuid().ToString("D")));
         using var _ = response;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -89,7 +89,7 @@ public sealed class FormPickerTests(HubSite site)
     {
         using var editor = await ApiUsers.ClientInGroupAsync(site, Constants.Security.EditorGroupKey);
 
-        var (response, _) = await DocumentValidation.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(CampaignSignUpForm.ToString("D")));
+        var (response, _) = await DocumentEditing.ValidateAsync(editor, RegistrationPage, "form", JsonValue.Create(CampaignSignUpForm.ToString("D")));
         using var __ = response;
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

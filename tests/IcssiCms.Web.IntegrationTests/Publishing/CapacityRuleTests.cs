@@ -49,7 +49,7 @@ public sealed class CapacityRuleTests(HubSite site)
     }
 
     private static Task<(HttpResponseMessage Response, int CapacityIndex)> ValidateAsync(HttpClient editor, string capacity) =>
-        DocumentValidation.ValidateAsync(
+        DocumentEditing.ValidateAsync(
             editor,
             Conference2014,
             "capacity",
