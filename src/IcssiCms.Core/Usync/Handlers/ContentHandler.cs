@@ -107,11 +107,8 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
 
     public Task<UsyncSet> ExportAsync(UsyncSet set, CancellationToken cancellationToken)
     {
-        var all = Paged((page, size) => (contentService.GetPagedDescendants(Constants.System.Root, page, size, out var total), total))
-            .Concat(Paged((page, size) => (contentService.GetPagedContentInRecycleBin(page, size, out var total), total)))
-            // The root's descendants take in the recycle bin's too (its path is under the root's): each item once.
-            .DistinctBy(c => c.Id)
-            .ToList();
+        // The root's descendants are every document, the recycle bin's too (its path is under the root's).
+        var all = Paged((page, size) => (contentService.GetPagedDescendants(Constants.System.Root, page, size, out var total), total)).ToList();
         var keysById = all.ToDictionary(c => c.Id, c => c.Key);
 
         var items = all.Select(content =>
