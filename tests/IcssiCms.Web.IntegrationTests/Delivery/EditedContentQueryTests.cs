@@ -23,10 +23,8 @@ public sealed class EditedContentQueryTests(ChangingSite site)
     public async Task A_Draft_Never_Published_Is_Not_Found_By_A_Search_Until_It_Is_Published()
     {
         var word = "draftword" + Guid.NewGuid().ToString("N")[..8];
-        var news = Content.Create("Draft news " + word, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
-        news.SetCultureName(news.Name, HubCultures.English);
+        var news = NewsItems.Create(Content, FreedomOfExpression, [(HubCultures.English, "Draft news " + word)], FreedomOfExpression);
         news.SetValue(HubContentTypes.CampaignNews.Headline, "A headline with " + word, HubCultures.English);
-        news.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{FreedomOfExpression:N}");
         Assert.True(Content.Save(news).Success);
 
         var whileDraft = await Api.QueryAsync(("filter", "search:" + word));
@@ -45,10 +43,7 @@ public sealed class EditedContentQueryTests(ChangingSite site)
         campaign.SetValue(HubContentTypes.PageHeader.Title, campaign.Name, HubCultures.English);
         campaign.SetValue(HubContentTypes.Campaign.Status, """["Active"]""");
         Assert.True(Content.SaveAndPublish(campaign, [HubCultures.English]).Success);
-        var news = Content.Create("Marsh news " + suffix, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
-        news.SetCultureName(news.Name, HubCultures.English);
-        news.SetValue(HubContentTypes.CampaignNews.Headline, news.Name, HubCultures.English);
-        news.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{campaign.Key:N}");
+        var news = NewsItems.Create(Content, FreedomOfExpression, [(HubCultures.English, "Marsh news " + suffix)], campaign.Key);
         Assert.True(Content.SaveAndPublish(news, [HubCultures.English]).Success);
         Assert.Equal([news.Key], (await Api.QueryAllAsync(("filter", $"campaign:marsh-arabs-{suffix}"))).Ids);
 

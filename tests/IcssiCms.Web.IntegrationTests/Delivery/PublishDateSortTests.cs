@@ -53,14 +53,7 @@ public sealed class PublishDateSortTests(ChangingSite site) : IDisposable
 
     private Guid PublishNews(string name, DateTime publishDate)
     {
-        var item = Content.Create(name, Conference2014, HubContentTypes.CampaignNews.Alias);
-        foreach (var culture in new[] { HubCultures.English, HubCultures.Arabic })
-        {
-            item.SetCultureName($"{name} ({culture})", culture);
-            item.SetValue(HubContentTypes.CampaignNews.Headline, name, culture);
-        }
-
-        item.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{SaveTheTigris:N}");
+        var item = NewsItems.Create(Content, Conference2014, [(HubCultures.English, $"{name} ({HubCultures.English})"), (HubCultures.Arabic, $"{name} ({HubCultures.Arabic})")], SaveTheTigris);
         item.SetValue(HubContentTypes.CampaignNews.PublishDate, publishDate);
         var result = Content.SaveAndPublish(item, [HubCultures.English, HubCultures.Arabic]);
         Assert.True(result.Success, $"{name}: {result.Result}");

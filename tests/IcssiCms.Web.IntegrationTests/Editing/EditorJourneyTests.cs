@@ -271,14 +271,7 @@ public sealed class EditorJourneyTests(EditingSite site, ITestOutputHelper outpu
     /// </summary>
     private (Guid Key, string English, string Arabic) News(string english, string arabic, bool publish)
     {
-        var item = Content.Create(english, SaveTheTigris, HubContentTypes.CampaignNews.Alias);
-        foreach (var (culture, name) in new[] { (HubCultures.English, english), (HubCultures.Arabic, arabic) })
-        {
-            item.SetCultureName(name, culture);
-            item.SetValue(HubContentTypes.CampaignNews.Headline, name, culture);
-        }
-
-        item.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{SaveTheTigris:N}");
+        var item = NewsItems.Create(Content, SaveTheTigris, [(HubCultures.English, english), (HubCultures.Arabic, arabic)], SaveTheTigris);
         if (publish)
         {
             var published = Content.SaveAndPublish(item, [HubCultures.English, HubCultures.Arabic]);

@@ -67,9 +67,7 @@ public sealed class ReferencedContentTests(ChangingSite site)
         var campaign = Content.Create(name, Campaigns, HubContentTypes.Campaign.Alias);
         campaign.SetCultureName(name, HubCultures.English);
         Assert.True(Content.Save(campaign).Success);
-        var news = Content.Create("News of " + name, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
-        news.SetCultureName(news.Name, HubCultures.English);
-        news.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{campaign.Key:N}");
+        var news = NewsItems.Create(Content, FreedomOfExpression, [(HubCultures.English, "News of " + name)], campaign.Key);
         Assert.True(Content.Save(news).Success);
         return (campaign, news);
     }

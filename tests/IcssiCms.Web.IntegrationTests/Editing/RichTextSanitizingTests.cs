@@ -59,14 +59,7 @@ public sealed class RichTextSanitizingTests(ChangingSite site)
 
     private Guid PublishedNews(string name)
     {
-        var item = Content.Create(name, SaveTheTigris, HubContentTypes.CampaignNews.Alias);
-        foreach (var culture in new[] { HubCultures.English, HubCultures.Arabic })
-        {
-            item.SetCultureName($"{name} ({culture})", culture);
-            item.SetValue(HubContentTypes.CampaignNews.Headline, name, culture);
-        }
-
-        item.SetValue(HubContentTypes.CampaignNews.Campaigns, $"umb://document/{SaveTheTigris:N}");
+        var item = NewsItems.Create(Content, SaveTheTigris, [(HubCultures.English, $"{name} ({HubCultures.English})"), (HubCultures.Arabic, $"{name} ({HubCultures.Arabic})")], SaveTheTigris);
         Assert.True(Content.SaveAndPublish(item, [HubCultures.English, HubCultures.Arabic]).Success);
         return item.Key;
     }

@@ -111,9 +111,7 @@ public sealed class PublishingRuleTests(ChangingSite site)
     /// <summary>Campaign news under Freedom of Expression, in English, saved without a campaign.</summary>
     private Guid SavedNews(string name)
     {
-        var item = Content.Create(name, FreedomOfExpression, HubContentTypes.CampaignNews.Alias);
-        item.SetCultureName(name, HubCultures.English);
-        item.SetValue(HubContentTypes.CampaignNews.Headline, name, HubCultures.English);
+        var item = NewsItems.Create(Content, FreedomOfExpression, [(HubCultures.English, name)], campaign: null);
         Assert.True(Content.Save(item).Success);
         return item.Key;
     }

@@ -144,15 +144,12 @@ public sealed class HubFailureTests
     }
 #pragma warning restore CS0618
 
-    /// <summary>A Kestrel app on 127.0.0.1 answering every request with one handler.</summary>
-    private sealed class StandInHub : IAsyncDisposable
+    /// <summary>A hub on 127.0.0.1 answering every request with one handler.</summary>
+    private sealed class StandInHub(LoopbackServer server) : IAsyncDisposable
     {
-        private readonly WebApplication _app;
         private int _homeCalls;
 
-        private StandInHub(WebApplication app, Uri address) => (_app, Address) = (app, address);
-
-        public Uri Address { get; }
+        public Uri Address => server.Address;
 
         /// <summary>How many times the home page was asked for (by <see cref="StartHomeAsync"/>'s hub).</summary>
         public int HomeCalls => _homeCalls;
@@ -176,18 +173,8 @@ public sealed class HubFailureTests
             return hub;
         }
 
-        public static async Task<StandInHub> StartAsync(RequestDelegate handler)
-        {
-            var address = Loopback.FreeAddress();
-            var builder = WebApplication.CreateSlimBuilder();
-            // The test folder holds the site's and the host's appsettings.json: their endpoints must not apply here.
-            builder.Configuration["Kestrel:Endpoints:Http:Url"] = address.ToString();
-            var app = builder.Build();
-            app.Run(handler);
-            await app.StartAsync();
-            return new StandInHub(app, address);
-        }
+        public static async Task<StandInHub> StartAsync(RequestDelegate handler) => new(await LoopbackServer.StartAsync(handler));
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        public ValueTask DisposeAsync() => server.DisposeAsync();
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.Channels;
 using IcssiCms.Web.IntegrationTests.Delivery;
 using IcssiCms.Web.IntegrationTests.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core;
@@ -66,38 +65,40 @@ public sealed class ContentWebhookTests(ChangingSite site)
 
     private sealed record ReceivedRequest(IHeaderDictionary Headers, string Body);
 
-    /// <summary>A Kestrel app on 127.0.0.1 taking webhook posts, answering each with the next status it was given.</summary>
+    /// <summary>A server on 127.0.0.1 taking webhook posts at one address, answering each with the next status it was given.</summary>
     private sealed class Receiver : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private const string Path = "/hooks/content";
         private readonly Channel<ReceivedRequest> _requests = Channel.CreateUnbounded<ReceivedRequest>();
+        private readonly Queue<HttpStatusCode> _answers;
+        private LoopbackServer? _server;
 
-        private Receiver(WebApplication app, Uri address) => (_app, Address) = (app, address);
+        private Receiver(HttpStatusCode[] answers) => _answers = new Queue<HttpStatusCode>(answers);
 
-        public Uri Address { get; }
+        public Uri Address => new(_server!.Address, Path);
 
         public ChannelReader<ReceivedRequest> Requests => _requests.Reader;
 
         public static async Task<Receiver> StartAsync(params HttpStatusCode[] answers)
         {
-            var address = new Uri(Loopback.FreeAddress(), "/hooks/content");
-            var builder = WebApplication.CreateSlimBuilder();
-            // The test folder holds the site's appsettings.json: its endpoint must not apply here.
-            builder.Configuration["Kestrel:Endpoints:Http:Url"] = address.GetLeftPart(UriPartial.Authority);
-            var app = builder.Build();
-            var next = new Queue<HttpStatusCode>(answers);
-            Receiver? receiver = null;
-            app.MapPost(address.AbsolutePath, async (HttpContext context) =>
-            {
-                var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                await receiver!._requests.Writer.WriteAsync(new ReceivedRequest(new HeaderDictionary(context.Request.Headers.ToDictionary()), body));
-                return Results.StatusCode((int)(next.TryDequeue(out var status) ? status : HttpStatusCode.OK));
-            });
-            receiver = new Receiver(app, address);
-            await app.StartAsync();
+            var receiver = new Receiver(answers);
+            receiver._server = await LoopbackServer.StartAsync(receiver.TakeAsync);
             return receiver;
         }
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        private async Task TakeAsync(HttpContext context)
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != Path)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            await _requests.Writer.WriteAsync(new ReceivedRequest(new HeaderDictionary(context.Request.Headers.ToDictionary()), body));
+            context.Response.StatusCode = (int)(_answers.TryDequeue(out var status) ? status : HttpStatusCode.OK);
+        }
+
+        public async ValueTask DisposeAsync() => await _server!.DisposeAsync();
     }
 }
