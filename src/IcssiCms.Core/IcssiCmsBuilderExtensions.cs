@@ -72,6 +72,12 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<UsyncImporter>();
         builder.Services.AddSingleton<UsyncExporter>();
         builder.Services.AddSingleton<SiteDataCosts>();
+        builder.Services.AddSingleton<SiteFolderImage>();
+        // The same instance that holds the site's files hears what changed (Umbraco's AddNotificationHandler makes a new one).
+        builder.Services.AddSingleton<INotificationHandler<ContentCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
+        builder.Services.AddSingleton<INotificationHandler<ContentTypeCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
+        builder.Services.AddSingleton<INotificationHandler<DataTypeCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
+        builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
         builder.Services.AddSingleton<SitePlanner>();
         builder.Services.AddSingleton<SitePlanApplier>();
         builder.Services.AddSingleton<UsyncExportOnSave>();

@@ -17,7 +17,7 @@ internal sealed record SiteProblem(string File, int Line, string Message)
 internal sealed record SitePlanAnswer(UsyncPlan? Plan, IReadOnlyList<SiteProblem> Problems);
 
 /// <summary>What the site answered an apply: its outcome (Applied, DestructiveRefused, FolderChanged, SiteChanged, Invalid) and why.</summary>
-internal sealed record SiteApplyAnswer(string Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<SiteProblem> Problems, int Changes, long ElapsedMilliseconds);
+internal sealed record SiteApplyAnswer(string Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<SiteProblem> Problems, int Changes, long ElapsedMilliseconds, IReadOnlyList<string>? Missing);
 
 /// <summary>
 /// The hub's Umbraco site, as the command line talks to it: the plugin's uSync endpoints of the Management API, as an
@@ -34,6 +34,9 @@ internal sealed class SiteClient : IDisposable
     private const string TokenPath = "umbraco/management/api/v1/security/back-office/token";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // How many times the site may ask for more of the folder: once normally, again if the site changed in between.
+    private const int MaxRounds = 3;
 
     private readonly HttpClient _http;
 
@@ -96,47 +99,90 @@ internal sealed class SiteClient : IDisposable
         }
     }
 
-    /// <summary>Sends the folder, zipped, and reads back the plan or the folder's problems.</summary>
+    /// <summary>
+    /// Sends the folder's manifest (every file's hash) and, zipped, only the files the site asks for (it holds the rest as
+    /// they are), and reads back the plan or the folder's problems.
+    /// </summary>
     public async Task<SitePlanAnswer> PlanAsync(string folder, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(Zip(folder));
-        content.Headers.ContentType = new MediaTypeHeaderValue(UsyncArchive.ContentType);
-        using var response = await SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, ApiPath + "plan") { Content = content }, Site, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.UnprocessableEntity && ProblemsOf(body) is { Count: > 0 } problems)
+        var manifest = ManifestOf(folder);
+        var send = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; ; round++)
         {
-            return new SitePlanAnswer(null, problems);
-        }
+            using var form = new MultipartFormDataContent();
+            var manifestPart = new StringContent(manifest.ToJson());
+            manifestPart.Headers.ContentType = new MediaTypeHeaderValue(UsyncManifest.ContentType);
+            form.Add(manifestPart, "manifest", "manifest.json");
+            form.Add(ZipPart(folder, send), "folder", "folder.zip");
 
-        Ensure(response, body);
-        var (plan, problem) = UsyncPlan.FromJson(body);
-        return plan is null
-            ? throw new CommandException($"{Site} answered the plan with something that is not one: {problem}.")
-            : new SitePlanAnswer(plan with { Folder = Path.GetFullPath(folder) }, []);
+            using var response = await SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, ApiPath + "plan") { Content = form }, Site, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity && ProblemsOf(body) is { Count: > 0 } problems)
+            {
+                return new SitePlanAnswer(null, problems);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Conflict && MissingOf(body) is { Count: > 0 } missing && round < MaxRounds)
+            {
+                send.UnionWith(missing.Where(manifest.Files.ContainsKey));
+                continue;
+            }
+
+            Ensure(response, body);
+            var (plan, problem) = UsyncPlan.FromJson(body);
+            return plan is null
+                ? throw new CommandException($"{Site} answered the plan with something that is not one: {problem}.")
+                : new SitePlanAnswer(plan with { Folder = Path.GetFullPath(folder) }, []);
+        }
     }
 
-    /// <summary>Sends the plan and its folder; the site applies exactly the plan, or nothing, and says which.</summary>
+    /// <summary>
+    /// Sends the plan and, zipped, the files of its changes (and any other the site asks for: it holds the rest as the
+    /// plan lists them); the site applies exactly the plan, or nothing, and says which. A folder whose files are no longer
+    /// those the plan lists is refused here, before anything is sent.
+    /// </summary>
     public async Task<SiteApplyAnswer> ApplyAsync(UsyncPlan plan, string folder, bool allowDestructive, CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent();
-        var planPart = new StringContent(plan.ToJson());
-        planPart.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        form.Add(planPart, "plan", "plan.json");
-        var folderPart = new ByteArrayContent(Zip(folder));
-        folderPart.Headers.ContentType = new MediaTypeHeaderValue(UsyncArchive.ContentType);
-        form.Add(folderPart, "folder", "folder.zip");
-
-        var path = ApiPath + "apply" + (allowDestructive ? "?allowDestructive=true" : "");
-        using var response = await SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, Site, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if ((response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity) &&
-            TryRead<SiteApplyAnswer>(body) is { Outcome: not null } answer)
+        var manifest = ManifestOf(folder);
+        var changed = plan.FileHashes.Keys.Union(manifest.Files.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Where(path => plan.FileHashes.GetValueOrDefault(path) != manifest.Files.GetValueOrDefault(path))
+            .Select(path => !manifest.Files.ContainsKey(path) ? $"{path}: removed since the plan"
+                : !plan.FileHashes.ContainsKey(path) ? $"{path}: added since the plan"
+                : $"{path}: changed since the plan")
+            .ToList();
+        if (changed.Count > 0)
         {
-            return answer;
+            return new SiteApplyAnswer("FolderChanged", changed, [], plan.Changes.Count, 0, []);
         }
 
-        Ensure(response, body);
-        throw new CommandException($"{Site} answered the apply with something that is not an outcome.");
+        var send = plan.Changes.Select(c => c.File).Where(manifest.Files.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        for (var round = 0; ; round++)
+        {
+            using var form = new MultipartFormDataContent();
+            var planPart = new StringContent(plan.ToJson());
+            planPart.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            form.Add(planPart, "plan", "plan.json");
+            form.Add(ZipPart(folder, send), "folder", "folder.zip");
+            form.Add(new StringContent("true"), "partial");
+
+            var path = ApiPath + "apply" + (allowDestructive ? "?allowDestructive=true" : "");
+            using var response = await SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, Site, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if ((response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity) &&
+                TryRead<SiteApplyAnswer>(body) is { Outcome: not null } answer)
+            {
+                if (answer.Outcome == "FilesMissing" && answer.Missing is { Count: > 0 } missing && round < MaxRounds)
+                {
+                    send.UnionWith(missing.Where(manifest.Files.ContainsKey));
+                    continue;
+                }
+
+                return answer;
+            }
+
+            Ensure(response, body);
+            throw new CommandException($"{Site} answered the apply with something that is not an outcome.");
+        }
     }
 
     /// <summary>The site's files, as an export writes them.</summary>
@@ -161,16 +207,22 @@ internal sealed class SiteClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static byte[] Zip(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            throw new CommandException($"The folder {folder} does not exist.");
-        }
+    /// <summary>Every item file of the folder with its hash.</summary>
+    private static UsyncManifest ManifestOf(string folder) =>
+        Directory.Exists(folder) ? UsyncManifest.Of(folder) : throw new CommandException($"The folder {folder} does not exist.");
 
+    /// <summary>The marker and these files of the folder, zipped.</summary>
+    private static ByteArrayContent ZipPart(string folder, IReadOnlySet<string> files)
+    {
         using var zip = new MemoryStream();
-        UsyncArchive.Pack(folder, zip);
-        return zip.ToArray();
+        var marker = Path.Combine(folder, UsyncFolderReader.MarkerFile);
+        UsyncArchive.Pack(
+            (File.Exists(marker) ? [new UsyncArchiveEntry(UsyncFolderReader.MarkerFile, File.ReadAllBytes(marker))] : Array.Empty<UsyncArchiveEntry>())
+                .Concat(files.Order(StringComparer.Ordinal).Select(path => new UsyncArchiveEntry(path, File.ReadAllBytes(Path.Combine(folder, path))))),
+            zip);
+        var part = new ByteArrayContent(zip.ToArray());
+        part.Headers.ContentType = new MediaTypeHeaderValue(UsyncArchive.ContentType);
+        return part;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, Uri site, CancellationToken cancellationToken)
@@ -206,6 +258,11 @@ internal sealed class SiteClient : IDisposable
             _ => $"{Site} answered {(int)response.StatusCode} {response.ReasonPhrase}{(detail is null ? "" : ": " + detail)}",
         });
     }
+
+    private static List<string>? MissingOf(string body) =>
+        TryRead<JsonElement>(body) is { ValueKind: JsonValueKind.Object } problem && problem.TryGetProperty("missing", out var missing) && missing.ValueKind == JsonValueKind.Array
+            ? missing.Deserialize<List<string>>(Json)
+            : null;
 
     private static List<SiteProblem>? ProblemsOf(string body) =>
         TryRead<JsonElement>(body) is { ValueKind: JsonValueKind.Object } problem && problem.TryGetProperty("problems", out var problems)

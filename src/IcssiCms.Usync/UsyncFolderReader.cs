@@ -12,6 +12,9 @@ public sealed record UsyncReadResult(UsyncSet Set, IReadOnlyList<UsyncProblem> P
     public bool IsValid => Problems.Count == 0;
 }
 
+/// <summary>One file read: its path and hash, the item it holds (a delete marker, or null when unreadable), and its problems.</summary>
+public sealed record UsyncFileRead(UsyncFile File, object? Item, IReadOnlyList<UsyncProblem> Problems);
+
 /// <summary>
 /// Reads a uSync v17 folder (<c>usync.config</c> and the handler folders below it) into a <see cref="UsyncSet"/>.
 /// Import does not depend on file names: every <c>*.config</c> below a handler folder is read, as uSync does.
@@ -32,19 +35,32 @@ public sealed class UsyncFolderReader
     /// <summary>Reads the files of the given handlers (all by default) below <paramref name="folder"/>.</summary>
     public UsyncReadResult Read(string folder, IReadOnlyList<UsyncHandler>? handlers = null)
     {
+        var (files, problems) = ReadFiles(folder, handlers);
+        return new UsyncReadResult(Assemble(files), problems);
+    }
+
+    /// <summary>Reads each file on its own (and checks the marker): the files in reading order, and every problem.</summary>
+    public (IReadOnlyList<UsyncFileRead> Files, IReadOnlyList<UsyncProblem> Problems) ReadFiles(string folder, IReadOnlyList<UsyncHandler>? handlers = null)
+    {
         var problems = new List<UsyncProblem>();
         if (!Directory.Exists(folder))
         {
             problems.Add(new UsyncProblem(new SourceLocation(folder, 0), "The uSync folder does not exist."));
-            return new UsyncReadResult(UsyncSet.Empty, problems);
+            return ([], problems);
         }
 
         CheckMarker(folder, problems);
 
         var files = ListFiles(folder, handlers ?? UsyncHandlers.All);
-        var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = ReadFile(folder, files[i].Handler, files[i].Path));
+        var results = new UsyncFileRead[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = ReadFile(files[i].Handler, files[i].Path, File.ReadAllBytes(Path.Combine(folder, files[i].Path))));
+        problems.AddRange(results.SelectMany(r => r.Problems));
+        return (results, problems);
+    }
 
+    /// <summary>A set of the files' items, in the order given (as <see cref="Read"/> orders them: handler, then path).</summary>
+    public static UsyncSet Assemble(IReadOnlyCollection<UsyncFileRead> results)
+    {
         var languages = new List<UsyncLanguage>();
         var dataTypes = new List<UsyncDataType>();
         var contentTypes = new List<UsyncContentType>();
@@ -52,11 +68,10 @@ public sealed class UsyncFolderReader
         var dictionary = new List<UsyncDictionaryItem>();
         var forms = new List<UsyncForm>();
         var deletes = new List<UsyncDelete>();
-        var hashed = new List<UsyncFile>(results.Length);
+        var hashed = new List<UsyncFile>(results.Count);
         foreach (var result in results)
         {
             hashed.Add(result.File);
-            problems.AddRange(result.Problems);
             switch (result.Item)
             {
                 case UsyncLanguage item: languages.Add(item); break;
@@ -69,8 +84,7 @@ public sealed class UsyncFolderReader
             }
         }
 
-        var set = new UsyncSet(languages, dataTypes, contentTypes, content, dictionary, forms, deletes, hashed);
-        return new UsyncReadResult(set, problems);
+        return new UsyncSet(languages, dataTypes, contentTypes, content, dictionary, forms, deletes, hashed);
     }
 
     /// <summary>Lists the item files of the given handlers, relative to the folder, in a stable order.</summary>
@@ -92,6 +106,19 @@ public sealed class UsyncFolderReader
         }
 
         return files;
+    }
+
+    /// <summary>The handler whose folder holds a file (a path relative to the uSync folder, with '/'); null for none.</summary>
+    public static UsyncHandler? HandlerOf(string path) =>
+        UsyncHandlers.All.FirstOrDefault(h => path.StartsWith(h.Folder + "/", StringComparison.Ordinal));
+
+    /// <summary>Every item file of the folder with the SHA-256 of its bytes, without parsing any: what a plan is bound to.</summary>
+    public static IReadOnlyDictionary<string, string> HashFiles(string folder, IReadOnlyList<UsyncHandler>? handlers = null)
+    {
+        var files = ListFiles(folder, handlers ?? UsyncHandlers.All);
+        var hashes = new string[files.Count];
+        Parallel.For(0, files.Count, i => hashes[i] = HashOf(File.ReadAllBytes(Path.Combine(folder, files[i].Path))));
+        return files.Select((f, i) => (f.Path, Hash: hashes[i])).ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
     }
 
     /// <summary>The SHA-256 of a file's bytes, as lower-case hex: what change detection compares.</summary>
@@ -127,11 +154,9 @@ public sealed class UsyncFolderReader
         }
     }
 
-    private sealed record FileResult(UsyncFile File, object? Item, IReadOnlyList<UsyncProblem> Problems);
-
-    private FileResult ReadFile(string folder, UsyncHandler handler, string relativePath)
+    /// <summary>Reads one item file from its bytes: <paramref name="relativePath"/> is where problems say it is.</summary>
+    public UsyncFileRead ReadFile(UsyncHandler handler, string relativePath, byte[] bytes)
     {
-        var bytes = System.IO.File.ReadAllBytes(Path.Combine(folder, relativePath));
         var file = new UsyncFile(relativePath, handler.ItemType, HashOf(bytes));
         var problems = new List<UsyncProblem>();
         var reader = new ElementReader(relativePath, problems);
@@ -145,7 +170,7 @@ public sealed class UsyncFolderReader
         catch (XmlException ex)
         {
             problems.Add(new UsyncProblem(new SourceLocation(relativePath, ex.LineNumber), $"Not well-formed XML: {ex.Message}"));
-            return new FileResult(file, null, problems);
+            return new UsyncFileRead(file, null, problems);
         }
 
         object? item = root.Name.LocalName switch
@@ -155,7 +180,7 @@ public sealed class UsyncFolderReader
             var name => Wrong(root, reader, $"<{name}> does not belong in {handler.Folder}/: its files hold <{handler.ElementName}> or <Empty>."),
         };
 
-        return new FileResult(file, item, problems);
+        return new UsyncFileRead(file, item, problems);
     }
 
     private object Deserialize(XElement root, UsyncHandler handler, ElementReader reader) => handler.ItemType switch

@@ -15,15 +15,22 @@ namespace IcssiCms.Usync.Planning;
 /// </summary>
 public static class UsyncDiff
 {
-    public static IReadOnlyList<PlannedChange> Between(UsyncSet folder, UsyncSet target)
+    /// <param name="only">
+    /// Compares only the folder's items from these files (and applies every delete marker): when the other files are known
+    /// to be what the target would write for their items, they are no change, and comparing them would only find that again.
+    /// </param>
+    public static IReadOnlyList<PlannedChange> Between(UsyncSet folder, UsyncSet target, IReadOnlySet<string>? only = null)
     {
         var changes = new List<PlannedChange>();
-        changes.AddRange(Diff(UsyncItemType.Language, folder.Languages, target.Languages, Items.Language, new LanguageWriter()));
-        changes.AddRange(Diff(UsyncItemType.Dictionary, folder.Dictionary, target.Dictionary, Items.Dictionary, new DictionaryWriter()));
-        changes.AddRange(Diff(UsyncItemType.DataType, folder.DataTypes, target.DataTypes, Items.DataType, new DataTypeWriter()));
-        changes.AddRange(Diff(UsyncItemType.ContentType, folder.ContentTypes, target.ContentTypes, Items.ContentType, new ContentTypeWriter()));
-        changes.AddRange(Diff(UsyncItemType.Content, folder.Content, target.Content, Items.Content, new ContentWriter(folder.Content), new ContentWriter(target.Content)));
-        changes.AddRange(Diff(UsyncItemType.Form, folder.Forms, target.Forms, Items.Form, new FormWriter()));
+        IReadOnlyList<TItem> Compared<TItem>(IReadOnlyList<TItem> items, Func<TItem, SourceLocation> source) =>
+            only is null ? items : items.Where(i => only.Contains(source(i).File)).ToList();
+
+        changes.AddRange(Diff(UsyncItemType.Language, Compared(folder.Languages, Items.Language.Source), target.Languages, Items.Language, new LanguageWriter()));
+        changes.AddRange(Diff(UsyncItemType.Dictionary, Compared(folder.Dictionary, Items.Dictionary.Source), target.Dictionary, Items.Dictionary, new DictionaryWriter()));
+        changes.AddRange(Diff(UsyncItemType.DataType, Compared(folder.DataTypes, Items.DataType.Source), target.DataTypes, Items.DataType, new DataTypeWriter()));
+        changes.AddRange(Diff(UsyncItemType.ContentType, Compared(folder.ContentTypes, Items.ContentType.Source), target.ContentTypes, Items.ContentType, new ContentTypeWriter()));
+        changes.AddRange(Diff(UsyncItemType.Content, Compared(folder.Content, Items.Content.Source), target.Content, Items.Content, new ContentWriter(folder.Content), new ContentWriter(target.Content)));
+        changes.AddRange(Diff(UsyncItemType.Form, Compared(folder.Forms, Items.Form.Source), target.Forms, Items.Form, new FormWriter()));
         changes.AddRange(Deletes(folder.Deletes, target));
         return changes;
     }

@@ -65,7 +65,7 @@ public static class UsyncArchive
                     throw new UsyncArchiveException($"the archive holds more than {limits.MaxFiles} files");
                 }
 
-                var path = Checked(entry.FullName);
+                var path = CheckedPath(entry.FullName);
                 if (!seen.Add(path))
                 {
                     throw new UsyncArchiveException($"{path}: in the archive twice");
@@ -100,8 +100,8 @@ public static class UsyncArchive
         }
     }
 
-    /// <summary>The entry's path if it is one a uSync folder has: the marker, or a *.config file in a handler's folder.</summary>
-    private static string Checked(string name)
+    /// <summary>The path if it is one a uSync folder has: the marker, or a *.config file in a handler's folder.</summary>
+    public static string CheckedPath(string name)
     {
         var path = name.Replace('\\', '/');
         var segments = path.Split('/');

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Planning;
 using IcssiCms.Usync;
 using IcssiCms.Usync.Cli;
@@ -84,7 +85,7 @@ public sealed class UsyncSite() : KestrelHubSite(_ => new Dictionary<string, str
     /// </summary>
     public async Task<string> StateAsync()
     {
-        var site = await Services.GetRequiredService<SitePlanner>().ReadSiteAsync(CancellationToken.None);
+        var site = await Services.GetRequiredService<UsyncExporter>().ReadAsync(UsyncHandlers.All, CancellationToken.None);
         var files = new UsyncFolderWriter().Render(site, UsyncWriteOptions.SchemaAndContent).Select(f => f.Path + ":" + UsyncFolderReader.HashOf(f.Bytes));
         return UsyncFolderReader.HashOf(Encoding.UTF8.GetBytes(string.Join(",", files)));
     }

@@ -40,28 +40,82 @@ public sealed class UsyncApiController(
     /// <summary>The largest request: a folder of about 100,000 items, zipped.</summary>
     public const long MaxRequestBytes = 256L << 20;
 
-    /// <summary>What importing the zipped folder (the request's body, <c>application/zip</c>) would change.</summary>
+    /// <summary>
+    /// What importing a folder would change: the folder zipped as the request's body (<c>application/zip</c>); or a form
+    /// with the folder's <c>manifest</c> (every item file's path and SHA-256, as JSON) and a <c>folder</c> zip holding
+    /// <c>usync.config</c> and the files the site does not hold as they are, which it answers with 409 and the
+    /// <c>missing</c> files to send when it lacks any.
+    /// </summary>
     [HttpPost("plan")]
     [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
     [ProducesResponseType<UsyncPlan>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Plan(CancellationToken cancellationToken)
     {
-        if (!string.Equals(Request.ContentType?.Split(';')[0].Trim(), UsyncArchive.ContentType, StringComparison.OrdinalIgnoreCase))
+        UsyncManifest? manifest = null;
+        Stream body;
+        if (Request.HasFormContentType)
         {
-            return BackOfficeProblems.Create(StatusCodes.Status415UnsupportedMediaType, null, $"Send the folder zipped, as {UsyncArchive.ContentType}.");
+            var (form, formProblem) = await ReadFormAsync(cancellationToken);
+            if (formProblem is not null)
+            {
+                return formProblem;
+            }
+
+            if (form!.Files.GetFile("manifest") is not { } manifestFile)
+            {
+                return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "manifest", "The form has no 'manifest' file: send every file's path and SHA-256 as JSON.");
+            }
+
+            var (json, textProblem) = await ReadTextAsync(manifestFile, "manifest", cancellationToken);
+            if (textProblem is not null)
+            {
+                return textProblem;
+            }
+
+            (manifest, var manifestProblem) = UsyncManifest.FromJson(json!, UsyncArchiveLimits.Default);
+            if (manifest is null)
+            {
+                return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "manifest", $"The manifest is not usable: {manifestProblem}.");
+            }
+
+            if (form.Files.GetFile("folder") is not { } folderFile)
+            {
+                return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "folder", "The form has no 'folder' file: send usync.config and the files the site asks for, zipped.");
+            }
+
+            body = folderFile.OpenReadStream();
+        }
+        else if (string.Equals(Request.ContentType?.Split(';')[0].Trim(), UsyncArchive.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            body = Request.Body;
+        }
+        else
+        {
+            return BackOfficeProblems.Create(StatusCodes.Status415UnsupportedMediaType, null,
+                $"Send the folder zipped, as {UsyncArchive.ContentType}, or a form with its manifest and the files the site asks for.");
         }
 
-        var (entries, problem) = await UploadedArchive.ReadAsync(Request.Body, "folder", cancellationToken);
+        var (entries, problem) = await UploadedArchive.ReadAsync(body, "folder", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
         using var folder = UploadedFolder.Create(hosting, entries!);
-        var result = await planner.PlanAsync(folder.Path, SiteAddress, cancellationToken);
+        var result = await planner.PlanAsync(manifest, folder.Path, SiteAddress, cancellationToken);
+        if (result.Missing.Count > 0)
+        {
+            var missing = BackOfficeProblems.Create(StatusCodes.Status409Conflict, "folder",
+                $"The site does not hold {result.Missing.Count} of the folder's files as they are: send them.");
+            ((ProblemDetails)missing.Value!).Extensions["missing"] = result.Missing;
+            return missing;
+        }
+
         return result.Plan is { } plan
             ? Content((plan with { Folder = "" }).ToJson(), "application/json")
             : FolderProblems(result.Problems);
@@ -70,7 +124,10 @@ public sealed class UsyncApiController(
     /// <summary>
     /// Applies a plan (the form's <c>plan</c>, as <c>plan</c> answered it) made from the folder (the form's
     /// <c>folder</c>, zipped), exactly, or nothing: 409 with the reasons when the folder or the site changed since the
-    /// plan, or when it is destructive and <paramref name="allowDestructive"/> is not set.
+    /// plan, or when it is destructive and <paramref name="allowDestructive"/> is not set. With the form's
+    /// <c>partial</c> set to <c>true</c>, the zip holds only some of the plan's files (its changes' files, the delete
+    /// markers and <c>usync.config</c>), and the site takes the rest from its own copies, by the hashes the plan lists;
+    /// 409 with <c>FilesMissing</c> and the files to send when it lacks any.
     /// </summary>
     [HttpPost("apply")]
     [RequestSizeLimit(MaxRequestBytes)]
@@ -97,20 +154,24 @@ public sealed class UsyncApiController(
             return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "folder", "The form has no 'folder' file: send the folder the plan was made from, zipped.");
         }
 
-        string planJson;
-        using (var reader = new StreamReader(planFile.OpenReadStream(), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true)))
+        var (planJson, textProblem) = await ReadTextAsync(planFile, "plan", cancellationToken);
+        if (textProblem is not null)
         {
-            try
-            {
-                planJson = await reader.ReadToEndAsync(cancellationToken);
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "plan", "The plan is not UTF-8 text.");
-            }
+            return textProblem;
         }
 
-        var (plan, planProblem) = UsyncPlan.FromJson(planJson);
+        var partial = form["partial"].ToString() switch
+        {
+            "" or "false" => false,
+            "true" => true,
+            _ => (bool?)null,
+        };
+        if (partial is null)
+        {
+            return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "partial", "'partial' is true or false.");
+        }
+
+        var (plan, planProblem) = UsyncPlan.FromJson(planJson!);
         if (plan is null)
         {
             return BackOfficeProblems.Create(StatusCodes.Status400BadRequest, "plan", $"The plan is not usable: {planProblem}.");
@@ -124,13 +185,16 @@ public sealed class UsyncApiController(
         }
 
         using var folder = UploadedFolder.Create(hosting, entries!);
-        var result = await applier.ApplyAsync(plan, folder.Path, allowDestructive, cancellationToken);
+        var result = await applier.ApplyAsync(plan, folder.Path, partial.Value, allowDestructive, cancellationToken);
         var answer = new UsyncApplyAnswer(
             result.Outcome.ToString(),
             result.Reasons,
             result.Problems.Select(UsyncProblemAnswer.Of).ToList(),
             plan.Changes.Count,
-            (long)result.Elapsed.TotalMilliseconds);
+            (long)result.Elapsed.TotalMilliseconds)
+        {
+            Missing = result.Missing,
+        };
         return result.Outcome switch
         {
             ApplyOutcome.Applied => Ok(answer),
@@ -174,6 +238,19 @@ public sealed class UsyncApiController(
         }
     }
 
+    private static async Task<(string? Text, IActionResult? Problem)> ReadTextAsync(IFormFile file, string member, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(file.OpenReadStream(), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        try
+        {
+            return (await reader.ReadToEndAsync(cancellationToken), null);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (null, BackOfficeProblems.Create(StatusCodes.Status400BadRequest, member, $"The {member} is not UTF-8 text."));
+        }
+    }
+
     private static ObjectResult FolderProblems(IReadOnlyList<UsyncProblem> problems)
     {
         var problem = BackOfficeProblems.Create(StatusCodes.Status422UnprocessableEntity, "folder",
@@ -184,7 +261,11 @@ public sealed class UsyncApiController(
 }
 
 /// <summary>What <c>apply</c> answers: its outcome, why it refused, the folder's problems, and how long it took.</summary>
-public sealed record UsyncApplyAnswer(string Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<UsyncProblemAnswer> Problems, int Changes, long ElapsedMilliseconds);
+public sealed record UsyncApplyAnswer(string Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<UsyncProblemAnswer> Problems, int Changes, long ElapsedMilliseconds)
+{
+    /// <summary>For <c>FilesMissing</c>, the files to send.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}
 
 /// <summary>A problem of the folder, with its file and line.</summary>
 public sealed record UsyncProblemAnswer(string File, int Line, string Message)

@@ -110,34 +110,58 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
         // The root's descendants are every document, the recycle bin's too (its path is under the root's).
         var all = Paged((page, size) => (contentService.GetPagedDescendants(Constants.System.Root, page, size, out var total), total)).ToList();
         var keysById = all.ToDictionary(c => c.Id, c => c.Key);
+        return Task.FromResult(set with { Content = all.Select(c => Export(c, keysById.GetValueOrDefault)).ToList() });
+    }
 
-        var items = all.Select(content =>
+    /// <summary>
+    /// The items with these keys that Umbraco has, and the items above each (the parent a file names, and the path it
+    /// writes, come from them), as <see cref="ExportAsync"/> reads them.
+    /// </summary>
+    public IReadOnlyList<UsyncContent> ExportWithAncestors(IEnumerable<Guid> keys)
+    {
+        var exported = new Dictionary<Guid, UsyncContent>();
+        Guid KeyOf(int id) => id > 0 && entities.GetKey(id, UmbracoObjectTypes.Document) is { Success: true } key ? key.Result : Guid.Empty;
+
+        var asked = new HashSet<Guid>();
+        var wanted = keys.Where(asked.Add).ToArray();
+        while (wanted.Length > 0)
         {
-            var parentId = content.Trashed ? OriginalParentId(content) : content.ParentId;
-            var parentKey = keysById.GetValueOrDefault(parentId);
-            var cultures = content.ContentType.VariesByCulture() ? content.AvailableCultures.ToList() : [];
-            return new UsyncContent(
-                content.Key,
-                content.Name ?? string.Empty,
-                content.Level,
-                parentKey,
-                string.Empty,
-                content.Trashed,
-                content.ContentType.Alias,
-                DateTime.SpecifyKind(content.CreateDate, DateTimeKind.Unspecified),
-                content.SortOrder,
-                cultures.ToDictionary(c => c, c => content.GetCultureName(c) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
-                content.Published,
-                cultures.ToDictionary(c => c, content.IsCulturePublished, StringComparer.OrdinalIgnoreCase),
-                content.Properties
-                    .SelectMany(p => p.Values.Select(v => (p.Alias, Value: v)))
-                    .Where(x => Format(x.Value.EditedValue) is { Length: > 0 })
-                    .Select(x => new UsyncPropertyValue(x.Alias, x.Value.Culture, x.Value.Segment, Format(x.Value.EditedValue)!, 0))
-                    .ToList(),
-                UsyncExportSource.Umbraco);
-        }).ToList();
+            foreach (var content in contentService.GetByIds(wanted))
+            {
+                exported[content.Key] = Export(content, KeyOf);
+            }
 
-        return Task.FromResult(set with { Content = items });
+            wanted = exported.Values.Where(c => !c.IsRoot && !exported.ContainsKey(c.ParentKey)).Select(c => c.ParentKey)
+                .Where(asked.Add).ToArray();
+        }
+
+        return exported.Values.ToList();
+    }
+
+    /// <summary>One item as uSync writes it: a trashed item under the parent it had before the recycle bin.</summary>
+    private UsyncContent Export(IContent content, Func<int, Guid> keyOf)
+    {
+        var parentId = content.Trashed ? OriginalParentId(content) : content.ParentId;
+        var cultures = content.ContentType.VariesByCulture() ? content.AvailableCultures.ToList() : [];
+        return new UsyncContent(
+            content.Key,
+            content.Name ?? string.Empty,
+            content.Level,
+            keyOf(parentId),
+            string.Empty,
+            content.Trashed,
+            content.ContentType.Alias,
+            DateTime.SpecifyKind(content.CreateDate, DateTimeKind.Unspecified),
+            content.SortOrder,
+            cultures.ToDictionary(c => c, c => content.GetCultureName(c) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
+            content.Published,
+            cultures.ToDictionary(c => c, content.IsCulturePublished, StringComparer.OrdinalIgnoreCase),
+            content.Properties
+                .SelectMany(p => p.Values.Select(v => (p.Alias, Value: v)))
+                .Where(x => Format(x.Value.EditedValue) is { Length: > 0 })
+                .Select(x => new UsyncPropertyValue(x.Alias, x.Value.Culture, x.Value.Segment, Format(x.Value.EditedValue)!, 0))
+                .ToList(),
+            UsyncExportSource.Umbraco);
     }
 
     /// <summary>A stored value as uSync writes it: text as it is, numbers invariant, dates to the second without a zone.</summary>

@@ -8,6 +8,7 @@ using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Validation;
 using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core;
+using Umbraco.Cms.Core.HostedServices;
 using Umbraco.Cms.Infrastructure;
 using RepositoryCacheMode = Umbraco.Cms.Core.Scoping.RepositoryCacheMode;
 using Umbraco.Cms.Infrastructure.Examine;
@@ -21,14 +22,18 @@ namespace IcssiCms.Core.Usync.Importing;
 /// files changed since the last import (their hashes are kept in the plugin's table), delete markers applied last. The
 /// whole folder is read and validated before anything is written, and a folder with any problem is refused whole; the
 /// writes happen in one Umbraco scope, so that Umbraco refusing an item rolls everything back. Content imported is
-/// queryable in the Delivery API when this returns: its index is rebuilt at once rather than left to Umbraco's rebuild;
-/// Umbraco's other indexes (the back office's search) are rebuilt in the background after it.
+/// queryable in the Delivery API when this returns. A folder's import may write thousands of items: Umbraco's indexing
+/// of each is suspended, the Delivery API's index is rebuilt at once, and Umbraco's other indexes (the back office's
+/// search) are rebuilt in the background after it. A planned import writes what a plan lists: Umbraco indexes those
+/// items itself, as it does an editor's (only the items written, and the content of a document type whose change
+/// alters what is indexed), and the import waits until that is done.
 /// </summary>
 public sealed class UsyncImporter(
     IScopeProvider scopes,
     IEnumerable<IUsyncItemHandler> handlers,
     IIndexRebuilder indexRebuilder,
     IExamineManager examine,
+    IBackgroundTaskQueue backgroundTasks,
     TimeProvider clock,
     ILogger<UsyncImporter> logger)
 {
@@ -71,7 +76,7 @@ public sealed class UsyncImporter(
         return await WriteAsync(read.Set, itemTypes, stored => read.Set.Files
             .Where(f => itemTypes.Contains(f.ItemType) && (force || stored.GetValueOrDefault(f.Path) != f.Hash))
             .Select(f => f.Path)
-            .ToHashSet(StringComparer.Ordinal), guard: null, stopwatch, cancellationToken);
+            .ToHashSet(StringComparer.Ordinal), guard: null, bulk: true, stopwatch, cancellationToken);
     }
 
     /// <summary>
@@ -81,13 +86,46 @@ public sealed class UsyncImporter(
     /// </summary>
     public Task<UsyncImportResult> ImportPlannedAsync(
         UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, CancellationToken cancellationToken = default) =>
-        WriteAsync(set, UsyncHandlers.All.Select(h => h.ItemType).ToHashSet(), _ => files, guard, Stopwatch.StartNew(), cancellationToken);
+        WritePlannedAsync(set, files, guard, Stopwatch.StartNew(), cancellationToken);
+
+    private async Task<UsyncImportResult> WritePlannedAsync(
+        UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var itemTypes = UsyncHandlers.All.Select(h => h.ItemType).ToHashSet();
+        IReadOnlySet<string> FilesToWrite(Dictionary<string, string> stored) => files;
+        if (!examine.TryGetIndex(Constants.UmbracoIndexes.DeliveryApiContentIndexName, out var index) || index is not LuceneIndex lucene)
+        {
+            return await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
+        }
+
+        // Umbraco indexes in the background, and Examine writes in the background too: both are waited for here.
+        using (lucene.WithThreadingMode(IndexThreadingMode.Synchronous))
+        {
+            var result = await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
+            if (result.Outcome == UsyncImportOutcome.Imported)
+            {
+                var indexing = stopwatch.Elapsed;
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                backgroundTasks.QueueBackgroundWorkItem(_ =>
+                {
+                    done.TrySetResult();
+                    return Task.CompletedTask;
+                });
+                await done.Task.WaitAsync(cancellationToken);
+                lucene.WaitForChanges();
+                logger.LogDebug("uSync import: Umbraco indexed the planned changes in {Elapsed} ms", (int)(stopwatch.Elapsed - indexing).TotalMilliseconds);
+            }
+
+            return result;
+        }
+    }
 
     private async Task<UsyncImportResult> WriteAsync(
         UsyncSet set,
         IReadOnlySet<UsyncItemType> itemTypes,
         Func<Dictionary<string, string>, IReadOnlySet<string>> filesToWrite,
         Func<CancellationToken, Task<IReadOnlyList<string>>>? guard,
+        bool bulk,
         Stopwatch stopwatch,
         CancellationToken cancellationToken)
     {
@@ -98,7 +136,11 @@ public sealed class UsyncImporter(
 
         // Umbraco would index each item as its scope's notifications are handled: a lot of work on a large import, which
         // the rebuilds after it redo anyway.
-        Suspendable.ExamineEvents.SuspendIndexers(logger);
+        if (bulk)
+        {
+            Suspendable.ExamineEvents.SuspendIndexers(logger);
+        }
+
         try
         {
             using var scope = scopes.CreateScope(repositoryCacheMode: RepositoryCacheMode.Scoped);
@@ -139,11 +181,14 @@ public sealed class UsyncImporter(
         finally
         {
             Importing.Value = false;
-            Suspendable.ExamineEvents.ResumeIndexers(new RebuildBesideDeliveryIndex(indexRebuilder, examine));
+            if (bulk)
+            {
+                Suspendable.ExamineEvents.ResumeIndexers(new RebuildBesideDeliveryIndex(indexRebuilder, examine));
+            }
         }
 
         logger.LogDebug("uSync import: committed, and Umbraco's notifications handled, in {Elapsed} ms", (int)(stopwatch.Elapsed - committing).TotalMilliseconds);
-        if (written.GetValueOrDefault(UsyncItemType.Content) > 0 || written.GetValueOrDefault(UsyncItemType.ContentType) > 0 || deleted > 0)
+        if (bulk && (written.GetValueOrDefault(UsyncItemType.Content) > 0 || written.GetValueOrDefault(UsyncItemType.ContentType) > 0 || deleted > 0))
         {
             var indexing = stopwatch.Elapsed;
             await RefreshDeliveryIndexAsync();

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using IcssiCms.Core.Usync.Importing;
+using IcssiCms.Usync;
 using IcssiCms.Usync.Model;
 using IcssiCms.Usync.Planning;
+using IcssiCms.Usync.Transfer;
 using IcssiCms.Usync.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -23,21 +25,32 @@ public enum ApplyOutcome
 
     /// <summary>The folder has problems, or Umbraco refused an item: nothing was written.</summary>
     Invalid,
+
+    /// <summary>The folder came in part, and the site lacks some of the other files as the plan lists them: send them.</summary>
+    FilesMissing,
 }
 
 /// <summary>What applying a plan did, or why it did nothing.</summary>
-public sealed record ApplyResult(ApplyOutcome Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<UsyncProblem> Problems, UsyncImportResult? Import, TimeSpan Elapsed);
+public sealed record ApplyResult(ApplyOutcome Outcome, IReadOnlyList<string> Reasons, IReadOnlyList<UsyncProblem> Problems, UsyncImportResult? Import, TimeSpan Elapsed)
+{
+    /// <summary>For <see cref="ApplyOutcome.FilesMissing"/>, the files to send.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}
 
 /// <summary>
 /// Applies a plan exactly, or nothing. The folder must be the one planned (every file's hash), valid, and the plan
-/// destructive only if that is allowed. Then, inside the import's scope and under its write locks (so that nothing can
-/// change in between), the site is read again: its schema, and every item the plan touches, must be as they were when
-/// the plan was made, down to any setting or value (<see cref="UsyncDiff.Drift"/>), comparing the folder with the site
-/// now must give exactly the plan's changes, and no change may have become destructive since. Only then are the plan's files imported, through the import's one write path.
+/// destructive only if that is allowed. The folder comes whole, or in part: the files of the plan's changes, with the
+/// site's own copies of the rest (found by the hashes the plan lists, <see cref="SiteFolderImage"/>). Then, inside the
+/// import's scope and under its write locks (so that nothing can change in between), the site is read again: its schema,
+/// and every item the plan touches, must be as they were when the plan was made, down to any setting or value
+/// (<see cref="UsyncDiff.Drift"/>); every delete marker that would delete something must be one of the plan's changes;
+/// and no change may have become destructive since. Only then are the plan's files imported, through the import's one
+/// write path.
 /// </summary>
-public sealed class SitePlanApplier(SitePlanner planner, SiteDataCosts costs, UsyncImporter importer, ILogger<SitePlanApplier> logger)
+public sealed class SitePlanApplier(SitePlanner planner, SiteFolderImage image, SiteDataCosts costs, UsyncImporter importer, ILogger<SitePlanApplier> logger)
 {
-    public async Task<ApplyResult> ApplyAsync(UsyncPlan plan, string folder, bool allowDestructive, CancellationToken cancellationToken = default)
+    /// <param name="partial">The folder holds only some of the plan's files; the site has the rest as the plan lists them.</param>
+    public async Task<ApplyResult> ApplyAsync(UsyncPlan plan, string folder, bool partial, bool allowDestructive, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         if (plan.IsDestructive && !allowDestructive)
@@ -48,13 +61,28 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteDataCosts costs, Us
             return new ApplyResult(ApplyOutcome.DestructiveRefused, reasons, [], null, clock.Elapsed);
         }
 
-        var read = UsyncFolderCheck.Read(folder);
+        if (partial)
+        {
+            var sentChanged = FileDifferences(plan.FileHashes, UsyncFolderReader.HashFiles(folder), onlySent: true);
+            if (sentChanged.Count > 0)
+            {
+                return new ApplyResult(ApplyOutcome.FolderChanged, sentChanged, [], null, clock.Elapsed);
+            }
+        }
+
+        var site = partial ? await image.ReadAsync(cancellationToken) : null;
+        var (read, missing) = SitePlanner.ReadFolder(partial ? new UsyncManifest(plan.FileHashes) : null, folder, site);
+        if (read is null)
+        {
+            return new ApplyResult(ApplyOutcome.FilesMissing, [], [], null, clock.Elapsed) { Missing = missing };
+        }
+
         if (read.Problems.Count > 0)
         {
             return new ApplyResult(ApplyOutcome.Invalid, [], read.Problems, null, clock.Elapsed);
         }
 
-        var folderChanges = FileDifferences(plan.FileHashes, read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal));
+        var folderChanges = FileDifferences(plan.FileHashes, read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal), onlySent: false);
         if (folderChanges.Count > 0)
         {
             return new ApplyResult(ApplyOutcome.FolderChanged, folderChanges, [], null, clock.Elapsed);
@@ -63,19 +91,18 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteDataCosts costs, Us
         var files = plan.Changes.Where(c => c.Action != ChangeAction.Delete).Select(c => c.File).ToHashSet(StringComparer.Ordinal);
         var result = await importer.ImportPlannedAsync(read.Set, files, async token =>
         {
-            var site = await planner.ReadSiteAsync(token);
-            var reasons = UsyncDiff.Drift(plan, site).ToList();
+            var now = await planner.ReadPlannedAsync(plan, read.Set, token);
+            var reasons = UsyncDiff.Drift(plan, now).ToList();
 
-            // The import writes what differs (and applies every delete marker): exactly the plan's changes, or nothing.
-            var planned = plan.Changes.Select(Identity).ToHashSet(StringComparer.Ordinal);
-            var now = UsyncDiff.Between(read.Set, site).Select(Identity).ToHashSet(StringComparer.Ordinal);
-            reasons.AddRange(now.Except(planned).Order(StringComparer.Ordinal).Select(c => $"not in the plan: {c}"));
-            reasons.AddRange(planned.Except(now).Order(StringComparer.Ordinal).Select(c => $"no longer to do: {c}"));
+            // The import applies every delete marker: each that would delete something must be planned.
+            var plannedDeletes = plan.Changes.Where(c => c.Action == ChangeAction.Delete).Select(Identity).ToHashSet(StringComparer.Ordinal);
+            reasons.AddRange(UsyncDiff.Between(read.Set, now, only: new HashSet<string>()).Select(Identity)
+                .Where(c => !plannedDeletes.Contains(c)).Order(StringComparer.Ordinal).Select(c => $"not in the plan: {c}"));
             if (reasons.Count == 0 && !allowDestructive)
             {
                 // The site may have gained the values a change would lose since the plan was made.
                 reasons.AddRange(plan.Changes
-                    .Select(c => (Change: c, Cost: costs.Of(c, read.Set, site)))
+                    .Select(c => (Change: c, Cost: costs.Of(c, read.Set, now)))
                     .Where(c => c.Cost is not null)
                     .Select(c => $"{c.Change}: now destructive: {c.Cost!.Reason} ({c.Cost.ContentItems} content items, {c.Cost.Values} values)"));
             }
@@ -97,8 +124,9 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteDataCosts costs, Us
 
     private static string Identity(PlannedChange change) => $"{change} [{change.Key}]";
 
-    private static List<string> FileDifferences(IReadOnlyDictionary<string, string> planned, IReadOnlyDictionary<string, string> now) =>
-        planned.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+    /// <param name="onlySent">Compare only the files <paramref name="now"/> has (a folder sent in part).</param>
+    private static List<string> FileDifferences(IReadOnlyDictionary<string, string> planned, IReadOnlyDictionary<string, string> now, bool onlySent) =>
+        (onlySent ? now.Keys : planned.Keys.Union(now.Keys, StringComparer.Ordinal)).Order(StringComparer.Ordinal)
             .Where(path => planned.GetValueOrDefault(path) != now.GetValueOrDefault(path))
             .Select(path => !now.ContainsKey(path) ? $"{path}: removed since the plan" : !planned.ContainsKey(path) ? $"{path}: added since the plan" : $"{path}: changed since the plan")
             .ToList();
