@@ -16,16 +16,26 @@ public static class UmbracoStrings
     /// <summary>The URL segment Umbraco gives a node name in a culture (<c>Workers' Rights</c> → <c>workers-rights</c>).</summary>
     public static string UrlSegment(string name, string? culture = null)
     {
-        if (Segments.Count > MaxCachedSegments)
+        var key = (name, culture ?? string.Empty);
+        if (Segments.TryGetValue(key, out var segment))
         {
-            Segments.Clear();
+            return segment;
         }
 
-        return Segments.GetOrAdd((name, culture ?? string.Empty), static key =>
-            ShortStringHelper.CleanStringForUrlSegment(key.Name, key.Culture.Length == 0 ? null : key.Culture));
+        segment = ShortStringHelper.CleanStringForUrlSegment(name, string.IsNullOrEmpty(culture) ? null : culture);
+        // Counted here rather than by the dictionary's Count, which takes every one of its locks.
+        if (Interlocked.Increment(ref _cachedSegments) > MaxCachedSegments)
+        {
+            Segments.Clear();
+            Interlocked.Exchange(ref _cachedSegments, 0);
+        }
+
+        Segments.TryAdd(key, segment);
+        return segment;
     }
 
     // An import computes each segment while validating, routing and writing; the helper is not cheap.
     private const int MaxCachedSegments = 100_000;
     private static readonly ConcurrentDictionary<(string Name, string Culture), string> Segments = new();
+    private static int _cachedSegments;
 }
