@@ -98,26 +98,35 @@ public sealed class UsyncImporter(
             return await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
         }
 
-        // Umbraco indexes in the background, and Examine writes in the background too: both are waited for here.
+        // Umbraco indexes in the background, and Examine writes in the background too: both are waited for here. Work
+        // already queued (an index rebuild) is waited for first: on SQLite a read lock does not block a writer, and a
+        // reader that loaded the old document type while this import committed would keep it in Umbraco's cache.
         using (lucene.WithThreadingMode(IndexThreadingMode.Synchronous))
         {
+            await BackgroundTasksDoneAsync(cancellationToken);
             var result = await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
             if (result.Outcome == UsyncImportOutcome.Imported)
             {
                 var indexing = stopwatch.Elapsed;
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                backgroundTasks.QueueBackgroundWorkItem(_ =>
-                {
-                    done.TrySetResult();
-                    return Task.CompletedTask;
-                });
-                await done.Task.WaitAsync(cancellationToken);
+                await BackgroundTasksDoneAsync(cancellationToken);
                 lucene.WaitForChanges();
                 logger.LogDebug("uSync import: Umbraco indexed the planned changes in {Elapsed} ms", (int)(stopwatch.Elapsed - indexing).TotalMilliseconds);
             }
 
             return result;
         }
+    }
+
+    /// <summary>Waits until Umbraco's background task queue has run what is in it now (it runs one task at a time, in order).</summary>
+    private async Task BackgroundTasksDoneAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        backgroundTasks.QueueBackgroundWorkItem(_ =>
+        {
+            done.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await done.Task.WaitAsync(cancellationToken);
     }
 
     private async Task<UsyncImportResult> WriteAsync(
