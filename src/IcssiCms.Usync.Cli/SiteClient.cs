@@ -132,7 +132,7 @@ internal sealed class SiteClient : IDisposable
             var (plan, problem) = UsyncPlan.FromJson(body);
             return plan is null
                 ? throw new CommandException($"{Site} answered the plan with something that is not one: {problem}.")
-                : new SitePlanAnswer(plan with { Folder = Path.GetFullPath(folder) }, []);
+                : new SitePlanAnswer(plan with { Folder = Path.GetFullPath(folder), FileHashes = manifest.Files }, []);
         }
     }
 

@@ -34,6 +34,7 @@ public static class PartialFolder
         }
 
         var reads = new List<UsyncFileRead>(manifest.Files.Count);
+        var heldProblems = new List<UsyncProblem>();
         var missing = new List<string>();
         foreach (var (path, hash) in Ordered(manifest))
         {
@@ -41,9 +42,11 @@ public static class PartialFolder
             {
                 reads.Add(file);
             }
-            else if (held(hash) is { } copy)
+            else if (held(hash) is { } copy && copy.File.ItemType == UsyncFolderReader.HandlerOf(path)!.ItemType)
             {
-                reads.Add(At(copy, path));
+                var read = At(copy, path);
+                reads.Add(read);
+                heldProblems.AddRange(read.Problems);
             }
             else
             {
@@ -56,9 +59,9 @@ public static class PartialFolder
             return new PartialFolderResult(null, missing, null);
         }
 
-        // Problems of reading come from the sent files (and the marker): a held copy is the receiver's own writing.
         var set = UsyncFolderReader.Assemble(reads);
-        var problems = sent.Problems.Count > 0 ? sent.Problems : new UsyncSetValidator().Validate(set);
+        var readProblems = sent.Problems.Concat(heldProblems).ToList();
+        var problems = readProblems.Count > 0 ? readProblems : new UsyncSetValidator().Validate(set);
         return new PartialFolderResult(new UsyncReadResult(set, problems), [], null);
     }
 

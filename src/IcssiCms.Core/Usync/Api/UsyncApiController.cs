@@ -44,7 +44,7 @@ public sealed class UsyncApiController(
     /// What importing a folder would change: the folder zipped as the request's body (<c>application/zip</c>); or a form
     /// with the folder's <c>manifest</c> (every item file's path and SHA-256, as JSON) and a <c>folder</c> zip holding
     /// <c>usync.config</c> and the files the site does not hold as they are, which it answers with 409 and the
-    /// <c>missing</c> files to send when it lacks any.
+    /// <c>missing</c> files to send when it lacks any, and with a plan without its file hashes (the manifest's) otherwise.
     /// </summary>
     [HttpPost("plan")]
     [RequestSizeLimit(MaxRequestBytes)]
@@ -116,8 +116,9 @@ public sealed class UsyncApiController(
             return missing;
         }
 
+        // Sent a manifest, the command line has the folder's hashes already: the plan comes back without them.
         return result.Plan is { } plan
-            ? Content((plan with { Folder = "" }).ToJson(), "application/json")
+            ? Content((plan with { Folder = "", FileHashes = manifest is null ? plan.FileHashes : new Dictionary<string, string>() }).ToJson(), "application/json")
             : FolderProblems(result.Problems);
     }
 

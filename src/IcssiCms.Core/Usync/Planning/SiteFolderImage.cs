@@ -19,7 +19,8 @@ namespace IcssiCms.Core.Usync.Planning;
 /// what the site would write needs no sending and no comparing. The schema (a few hundred items at most) is read afresh
 /// each time; the content, thousands of items, is kept between plans and read again only where Umbraco's cache
 /// refreshers said it changed: an item and what is below it (its file names its parent and its path), or all of it
-/// after a change to a document type, a data type or a language. Every server of a load-balanced site hears those
+/// after a change to a data type or a language, or a document type change that Umbraco says alters existing content
+/// (an alias, a property removed, a variation). Every server of a load-balanced site hears those
 /// refreshers; <see cref="IServerMessenger.Sync"/> first handles any it has not yet, so a plan on one server sees
 /// what another wrote.
 /// </summary>
@@ -107,7 +108,15 @@ public sealed class SiteFolderImage(
         }
     }
 
-    public void Handle(ContentTypeCacheRefresherNotification notification) => MarkAllChanged();
+    public void Handle(ContentTypeCacheRefresherNotification notification)
+    {
+        // A change Umbraco calls "other" (a property added, a name, a description) leaves the stored content as it was.
+        if (notification.MessageObject is not ContentTypeCacheRefresher.JsonPayload[] payloads
+            || payloads.Any(p => p.ChangeTypes.HasFlag(ContentTypeChangeTypes.RefreshMain) || p.ChangeTypes.HasFlag(ContentTypeChangeTypes.Remove)))
+        {
+            MarkAllChanged();
+        }
+    }
 
     public void Handle(DataTypeCacheRefresherNotification notification) => MarkAllChanged();
 

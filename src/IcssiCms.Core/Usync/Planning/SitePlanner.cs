@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IcssiCms.Core.Usync.Exporting;
 using IcssiCms.Core.Usync.Handlers;
 using IcssiCms.Usync;
@@ -6,6 +7,7 @@ using IcssiCms.Usync.Planning;
 using IcssiCms.Usync.Transfer;
 using IcssiCms.Usync.Validation;
 using IcssiCms.Usync.Writing;
+using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Infrastructure.Scoping;
 
 namespace IcssiCms.Core.Usync.Planning;
@@ -21,7 +23,8 @@ public sealed record PlanResult(UsyncPlan? Plan, IReadOnlyList<UsyncProblem> Pro
 /// the site does not already hold byte for byte (<see cref="SiteFolderImage"/>): then only those are compared, with
 /// the content below any of them (its files name their parents and paths), and the plan is the same.
 /// </summary>
-public sealed class SitePlanner(SiteFolderImage image, UsyncExporter exporter, SiteDataCosts costs, IEnumerable<IUsyncItemHandler> handlers, IScopeProvider scopes, TimeProvider clock)
+public sealed class SitePlanner(
+    SiteFolderImage image, UsyncExporter exporter, SiteDataCosts costs, IEnumerable<IUsyncItemHandler> handlers, IScopeProvider scopes, TimeProvider clock, ILogger<SitePlanner> logger)
 {
     private readonly ContentHandler _contentHandler = handlers.OfType<ContentHandler>().Single();
 
@@ -30,8 +33,12 @@ public sealed class SitePlanner(SiteFolderImage image, UsyncExporter exporter, S
     /// <param name="target">What the plan names as its target: the site's address.</param>
     public async Task<PlanResult> PlanAsync(UsyncManifest? manifest, string folder, string target, CancellationToken cancellationToken = default)
     {
+        var stopwatch = Stopwatch.StartNew();
         var site = await image.ReadAsync(cancellationToken);
+        var reading = stopwatch.Elapsed;
         var (read, missing) = ReadFolder(manifest, folder, site);
+        logger.LogDebug("uSync plan: the site read in {Site} ms, the folder read and checked in {Folder} ms",
+            (int)reading.TotalMilliseconds, (int)(stopwatch.Elapsed - reading).TotalMilliseconds);
         if (read is null)
         {
             return new PlanResult(null, [], missing);
@@ -57,6 +64,7 @@ public sealed class SitePlanner(SiteFolderImage image, UsyncExporter exporter, S
             read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal),
             clock.GetUtcNow().UtcDateTime,
             changes);
+        logger.LogDebug("uSync plan: {Changes} changes in {Elapsed} ms", changes.Count, stopwatch.ElapsedMilliseconds);
         return new PlanResult(plan, [], []);
     }
 
