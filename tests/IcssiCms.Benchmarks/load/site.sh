@@ -11,17 +11,17 @@ build_release() {
 
 # start_site PORT ROOT LOG [NAME=value...]: the Umbraco site on 127.0.0.1:PORT in content root ROOT (given the
 # repository's appsettings.json if it has none), with those settings; returns once /healthz answers 200 (its startup
-# import is done). Sets $site to its process id and $site_seconds to the seconds from launch to that answer.
+# import is done); the settings given override the defaults here. Sets $site to its process id and $site_seconds to the seconds from launch to that answer.
 start_site() {
     local port=$1 root=$2 log=$3
     shift 3
     mkdir -p "$root"
     [ -f "$root/appsettings.json" ] || cp appsettings.json "$root/"
     local started=$(date +%s.%N)
-    env "$@" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
+    env Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
         Umbraco__CMS__Unattended__UnattendedUserPassword="load-test-password-$port" \
         Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__IcssiCms.Core.Usync=Information \
-        dotnet src/IcssiCms.Web/bin/Release/net10.0/IcssiCms.Web.dll --contentRoot "$root" >"$log" 2>&1 &
+        "$@" dotnet src/IcssiCms.Web/bin/Release/net10.0/IcssiCms.Web.dll --contentRoot "$root" >"$log" 2>&1 &
     site=$!
     until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
         kill -0 "$site" 2>/dev/null || { tail -50 "$log"; exit 1; }

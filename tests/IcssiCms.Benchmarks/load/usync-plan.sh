@@ -36,6 +36,15 @@ echo "to healthy: ${site_seconds} s; import $(import_ms "$work/site.log")"
 until curl -sf -o /dev/null -d "grant_type=client_credentials&client_id=$USYNC_CLIENT_ID&client_secret=$USYNC_CLIENT_SECRET" \
     "$USYNC_SITE/umbraco/management/api/v1/security/back-office/token"; do sleep 0.2; done
 
+# Umbraco rebuilds its indexes in the background after a start that imported anything: measured runs wait for it to end.
+token=$(curl -sf -d "grant_type=client_credentials&client_id=$USYNC_CLIENT_ID&client_secret=$USYNC_CLIENT_SECRET" \
+    "$USYNC_SITE/umbraco/management/api/v1/security/back-office/token" | grep -o '"access_token": *"[^"]*"' | cut -d'"' -f4)
+until curl -sf -H "Authorization: Bearer $token" "$USYNC_SITE/umbraco/management/api/v1/indexer?take=100" | grep -q '"status":"Healthy"' &&
+    ! curl -sf -H "Authorization: Bearer $token" "$USYNC_SITE/umbraco/management/api/v1/indexer?take=100" | grep -q '"status":"Rebuilding"'; do
+    sleep 1
+done
+echo "indexes rebuilt"
+
 usync() { dotnet src/IcssiCms.Usync.Cli/bin/Release/net10.0/usync.dll "$@"; }
 # timed LABEL COMMAND...: runs the command (any exit code), printing its wall-clock seconds and its exit code.
 timed() {

@@ -161,6 +161,60 @@ public sealed class CommandLineTests(UsyncSite site)
     }
 
     [Fact]
+    public async Task What_Changed_On_The_Site_Since_The_Last_Plan_Is_In_The_Next_One_With_The_Items_Below_A_Renamed_Item()
+    {
+        await ExportAsync();
+        await Plan(ExitCodes.Success);
+        var conference = Content.GetById(SeedKeys.GlobalizationConference)!;
+        var name = conference.GetCultureName("en-US")!;
+        var below = Content.GetById(SeedKeys.HopeForPeace)!;
+        Assert.Equal(conference.Id, below.ParentId);
+        try
+        {
+            // The site's content is kept between plans: this plan must hear of the rename, and write the item below again.
+            conference.SetCultureName(name + " (renamed)", "en-US");
+            Assert.True(Content.Save(conference).Success);
+
+            await Plan(ExitCodes.Changes);
+
+            var changes = _folder.ReadPlan().Changes;
+            Assert.Equal(new[] { conference.Key, below.Key }.Order(), changes.Select(c => c.Key).Order());
+            var path = Assert.Single(changes.Single(c => c.Key == below.Key).Details, d => d.Setting.EndsWith("Path", StringComparison.Ordinal));
+            Assert.Contains("GlobalizationConference2014(renamed)/", path.Old, StringComparison.Ordinal);
+            Assert.Contains("GlobalizationConference2014/", path.New, StringComparison.Ordinal);
+        }
+        finally
+        {
+            conference = Content.GetById(SeedKeys.GlobalizationConference)!;
+            conference.SetCultureName(name, "en-US");
+            Assert.True(Content.Save(conference).Success);
+        }
+
+        await Plan(ExitCodes.Success);
+    }
+
+    [Fact]
+    public async Task An_Item_The_Plan_Does_Not_Touch_May_Change_On_The_Site_Before_The_Apply_And_Keeps_That_Change()
+    {
+        await ExportAsync();
+        AddProperty(PartnerType, "untouchedNote");
+        await Plan(ExitCodes.Changes);
+        var summary = $"Changed on the site after the plan {Guid.NewGuid():N}";
+        var campaign = Content.GetById(SeedKeys.WorkersRights)!;
+        campaign.SetValue("summary", summary, "en-US");
+        Assert.True(Content.Save(campaign).Success);
+
+        // The site no longer holds the folder's file of the campaign as it is: the command line is asked for it, and sends it.
+        await Apply(ExitCodes.Success);
+
+        Assert.Contains(ContentTypes.Get(PartnerTypeKey)!.PropertyTypes, p => p.Alias == "untouchedNote");
+        Assert.Equal(summary, Content.GetById(SeedKeys.WorkersRights)!.GetValue<string>("summary", "en-US"));
+        await Plan(ExitCodes.Changes);
+        var change = Assert.Single(_folder.ReadPlan().Changes);
+        Assert.Equal((ChangeAction.Update, SeedKeys.WorkersRights), (change.Action, change.Key));
+    }
+
+    [Fact]
     public async Task A_Plan_Is_Refused_When_The_Schema_Changed_On_The_Site_Since()
     {
         await ExportAsync();
@@ -288,7 +342,10 @@ public sealed class CommandLineTests(UsyncSite site)
             .Select(f => Path.GetRelativePath(_folder.Path, f).Replace('\\', '/'))
             .Single(f => _folder.Read(f).Contains($"Key=\"{key}\"", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Adds an optional text property to a document type's file.</summary>
+    /// <summary>
+    /// Adds an optional text property to a document type's file, after its other properties (Umbraco renumbers a sort
+    /// order another property of the group has, and the next plan would find that).
+    /// </summary>
     private void AddProperty(string file, string alias) => _folder.Edit(file, document =>
     {
         var properties = document.Root!.Element("GenericProperties")!;
@@ -302,7 +359,7 @@ public sealed class CommandLineTests(UsyncSite site)
             new XElement("Mandatory", "false"),
             new XElement("Validation", string.Empty),
             new XElement("Description", new XCData(string.Empty)),
-            new XElement("SortOrder", "40"),
+            new XElement("SortOrder", properties.Elements("GenericProperty").Select(p => (int)p.Element("SortOrder")!).DefaultIfEmpty(0).Max() + 1),
             tab is null ? null : new XElement(tab),
             new XElement("Variations", "Nothing"),
             new XElement("MandatoryMessage", string.Empty),

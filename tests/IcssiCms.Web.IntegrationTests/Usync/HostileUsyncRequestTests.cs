@@ -98,6 +98,47 @@ public sealed class HostileUsyncRequestTests(UsyncSite site)
         Assert.Empty(UnpackedFolders());
     }
 
+    public static TheoryData<string, byte[], string> HostileManifests()
+    {
+        var hash = new string('a', 64);
+        var data = new TheoryData<string, byte[], string>();
+        HostileJson.AddCommon(data, $"{{\"files\":{{\"Content/PLACEHOLDER.config\":\"{hash}\"}}}}", "PLACEHOLDER", "files");
+        void Add(string name, string json) => data.Add(name, Encoding.UTF8.GetBytes(json), "application/json");
+        Add("files null", "{\"files\":null}");
+        Add("files a list", $"[\"Content/a.config\"]");
+        Add("files a list in the object", $"{{\"files\":[\"Content/a.config\"]}}");
+        Add("a hash that is a number", "{\"files\":{\"Content/a.config\":42}}");
+        Add("a hash that is null", "{\"files\":{\"Content/a.config\":null}}");
+        Add("a hash too short", "{\"files\":{\"Content/a.config\":\"abc\"}}");
+        Add("a hash in capitals", $"{{\"files\":{{\"Content/a.config\":\"{hash.ToUpperInvariant()}\"}}}}");
+        Add("a hash that is not hex", $"{{\"files\":{{\"Content/a.config\":\"{new string('z', 64)}\"}}}}");
+        Add("the marker listed", $"{{\"files\":{{\"usync.config\":\"{hash}\"}}}}");
+        Add("a path twice, in other capitals", $"{{\"files\":{{\"Content/a.config\":\"{hash}\",\"content/A.config\":\"{hash}\"}}}}");
+        foreach (var path in new[] { "../escape.config", "Content/../../escape.config", "/etc/escape.config", "C:/escape.config", "Other/a.config", "Content/a.txt", "a.config", "Content//a.config", "Content/" + new string('a', 500) + ".config" })
+        {
+            Add($"a path {path[..Math.Min(path.Length, 40)]}", $"{{\"files\":{{\"{path}\":\"{hash}\"}}}}");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileManifests))]
+    public async Task A_Hostile_Manifest_To_Plan_Is_Refused_Naming_The_Manifest(string name, byte[] manifest, string contentType)
+    {
+        _ = contentType;
+
+        using var response = await _http.PostAsync(Api + "plan", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(manifest), "manifest", "manifest.json" },
+            { new ByteArrayContent(Zip(("usync.config", "<uSync />"))), "folder", "folder.zip" },
+        });
+
+        var text = await HostileJson.AssertRefusedAsync(response, name);
+        Assert.Contains("\"member\":\"manifest\"", text, StringComparison.Ordinal);
+        Assert.Empty(UnpackedFolders());
+    }
+
     [Fact]
     public async Task Requests_Of_The_Wrong_Shape_Are_Refused_With_A_Problem()
     {
@@ -106,12 +147,23 @@ public sealed class HostileUsyncRequestTests(UsyncSite site)
         using var noPlan = await _http.PostAsync(Api + "apply", new MultipartFormDataContent { { new ByteArrayContent(RepositoryFolder()), "folder", "folder.zip" } });
         using var noFolder = await _http.PostAsync(Api + "apply", new MultipartFormDataContent { { new StringContent(EmptyPlan), "plan", "plan.json" } });
         using var anonymous = await site.CreateClient().PostAsync(Api + "plan", new ByteArrayContent(RepositoryFolder()));
+        using var noManifest = await _http.PostAsync(Api + "plan", new MultipartFormDataContent { { new ByteArrayContent(RepositoryFolder()), "folder", "folder.zip" } });
+        using var manifestNoFolder = await _http.PostAsync(Api + "plan", new MultipartFormDataContent { { new StringContent("{\"files\":{}}"), "manifest", "manifest.json" } });
+        using var partialNotABool = await _http.PostAsync(Api + "apply", new MultipartFormDataContent
+        {
+            { new StringContent(EmptyPlan), "plan", "plan.json" },
+            { new ByteArrayContent(RepositoryFolder()), "folder", "folder.zip" },
+            { new StringContent("yes"), "partial" },
+        });
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
         Assert.Contains("\"member\":\"plan\"", await HostileJson.AssertRefusedAsync(noPlan, "no plan"), StringComparison.Ordinal);
         Assert.Contains("\"member\":\"folder\"", await HostileJson.AssertRefusedAsync(noFolder, "no folder"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("\"member\":\"manifest\"", await HostileJson.AssertRefusedAsync(noManifest, "no manifest"), StringComparison.Ordinal);
+        Assert.Contains("\"member\":\"folder\"", await HostileJson.AssertRefusedAsync(manifestNoFolder, "a manifest and no folder"), StringComparison.Ordinal);
+        Assert.Contains("\"member\":\"partial\"", await HostileJson.AssertRefusedAsync(partialNotABool, "partial not true or false"), StringComparison.Ordinal);
     }
 
     /// <summary>A plan with no changes, of the current format, made against nothing in particular.</summary>

@@ -138,4 +138,7 @@ public static class SeedKeys
     public static readonly Guid KaribuFoundation = Guid.Parse("2a0ed431-1a36-5dd2-adeb-5482f537d8d0");
     public static readonly Guid WomensRights = Guid.Parse("2bb87d4b-2f04-5f84-bf93-221a042e594b");
     public static readonly Guid UnPontePer = Guid.Parse("ab9d41e5-ee0b-577e-9a70-0b9b296b8d0b");
+    public static readonly Guid WorkersRights = Guid.Parse("6198d0fb-38e4-5204-9a03-d3370033fde7");
+    public static readonly Guid GlobalizationConference = Guid.Parse("461349d0-2e0a-593d-9f27-8f9a698d230a");
+    public static readonly Guid HopeForPeace = Guid.Parse("a316e3c4-4e57-5bb7-91ba-d25f57c89ecc");
 }
