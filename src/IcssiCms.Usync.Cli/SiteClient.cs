@@ -144,12 +144,7 @@ internal sealed class SiteClient : IDisposable
     public async Task<SiteApplyAnswer> ApplyAsync(UsyncPlan plan, string folder, bool allowDestructive, CancellationToken cancellationToken)
     {
         var manifest = ManifestOf(folder);
-        var changed = plan.FileHashes.Keys.Union(manifest.Files.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(path => plan.FileHashes.GetValueOrDefault(path) != manifest.Files.GetValueOrDefault(path))
-            .Select(path => !manifest.Files.ContainsKey(path) ? $"{path}: removed since the plan"
-                : !plan.FileHashes.ContainsKey(path) ? $"{path}: added since the plan"
-                : $"{path}: changed since the plan")
-            .ToList();
+        var changed = plan.FolderChangesSince(manifest.Files);
         if (changed.Count > 0)
         {
             return new SiteApplyAnswer("FolderChanged", changed, [], plan.Changes.Count, 0, []);

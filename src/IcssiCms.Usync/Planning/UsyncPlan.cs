@@ -37,6 +37,18 @@ public sealed record UsyncPlan(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>
+    /// How the folder's files (path → SHA-256) differ from those the plan was made from, a line per file; empty when they
+    /// are the same. With <paramref name="onlyThese"/>, only the files given are compared (a folder sent in part).
+    /// </summary>
+    public IReadOnlyList<string> FolderChangesSince(IReadOnlyDictionary<string, string> files, bool onlyThese = false) =>
+        (onlyThese ? files.Keys : FileHashes.Keys.Union(files.Keys, StringComparer.Ordinal)).Order(StringComparer.Ordinal)
+            .Where(path => FileHashes.GetValueOrDefault(path) != files.GetValueOrDefault(path))
+            .Select(path => !files.ContainsKey(path) ? $"{path}: removed since the plan"
+                : !FileHashes.ContainsKey(path) ? $"{path}: added since the plan"
+                : $"{path}: changed since the plan")
+            .ToList();
+
     /// <summary>Reads a plan file; null with the reason when it is not one.</summary>
     public static (UsyncPlan? Plan, string? Problem) FromJson(string json)
     {

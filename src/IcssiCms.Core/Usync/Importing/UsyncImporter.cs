@@ -227,16 +227,8 @@ public sealed class UsyncImporter(
             stored = UsyncFileRecords.Read(scope.Database, itemTypes);
         }
 
-        var files = UsyncFolderReader.ListFiles(folder, active);
-        if (stored.Count == 0 || files.Count != stored.Count)
-        {
-            return false;
-        }
-
-        var same = new bool[files.Count];
-        Parallel.For(0, files.Count, i =>
-            same[i] = stored.GetValueOrDefault(files[i].Path) == UsyncFolderReader.HashOf(File.ReadAllBytes(Path.Combine(folder, files[i].Path))));
-        return same.All(s => s);
+        var files = UsyncFolderReader.HashFiles(folder, active);
+        return stored.Count > 0 && files.Count == stored.Count && files.All(f => stored.GetValueOrDefault(f.Key) == f.Value);
     }
 
     /// <summary>

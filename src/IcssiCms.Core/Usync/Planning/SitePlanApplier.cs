@@ -63,7 +63,7 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteFolderImage image, 
 
         if (partial)
         {
-            var sentChanged = FileDifferences(plan.FileHashes, UsyncFolderReader.HashFiles(folder), onlySent: true);
+            var sentChanged = plan.FolderChangesSince(UsyncFolderReader.HashFiles(folder), onlyThese: true);
             if (sentChanged.Count > 0)
             {
                 return new ApplyResult(ApplyOutcome.FolderChanged, sentChanged, [], null, clock.Elapsed);
@@ -82,7 +82,7 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteFolderImage image, 
             return new ApplyResult(ApplyOutcome.Invalid, [], read.Problems, null, clock.Elapsed);
         }
 
-        var folderChanges = FileDifferences(plan.FileHashes, read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal), onlySent: false);
+        var folderChanges = plan.FolderChangesSince(read.Set.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal));
         if (folderChanges.Count > 0)
         {
             return new ApplyResult(ApplyOutcome.FolderChanged, folderChanges, [], null, clock.Elapsed);
@@ -123,11 +123,4 @@ public sealed class SitePlanApplier(SitePlanner planner, SiteFolderImage image, 
     }
 
     private static string Identity(PlannedChange change) => $"{change} [{change.Key}]";
-
-    /// <param name="onlySent">Compare only the files <paramref name="now"/> has (a folder sent in part).</param>
-    private static List<string> FileDifferences(IReadOnlyDictionary<string, string> planned, IReadOnlyDictionary<string, string> now, bool onlySent) =>
-        (onlySent ? now.Keys : planned.Keys.Union(now.Keys, StringComparer.Ordinal)).Order(StringComparer.Ordinal)
-            .Where(path => planned.GetValueOrDefault(path) != now.GetValueOrDefault(path))
-            .Select(path => !now.ContainsKey(path) ? $"{path}: removed since the plan" : !planned.ContainsKey(path) ? $"{path}: added since the plan" : $"{path}: changed since the plan")
-            .ToList();
 }
