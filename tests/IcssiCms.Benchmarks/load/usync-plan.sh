@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # usync plan and apply against the Umbraco site (Release builds), on the repository's schema plus N generated news
-# items already imported into the site: a plan of the unchanged folder (3 runs), then a plan and an apply of one
-# changed document type (a property added to campaignNews), each timed from the command's start to its exit (zipping,
-# upload, the site's work, the answer). The site signs the command line in as its configured deploy user.
+# items already imported into the site: a plan of the unchanged folder (3 runs; the first after a start reads the
+# site's content), then a plan and an apply of one changed document type (a property added to campaignNews), each
+# timed from the command's start to its exit (hashing the folder, sending the manifest and the files the site asks for,
+# the site's work, the answer), once Umbraco's indexes are not rebuilding. The site signs the command line in as its
+# configured deploy user.
 # Importing 10,000 news items takes Umbraco 15 minutes or more (docs/benchmarks.md): give a content root that already
 # holds the imported hub as the second argument (it is reused, never deleted) to skip it; its uSync folder is at
 # ROOT/uSync/v17.
