@@ -117,7 +117,10 @@ public sealed class UsyncImporter(
         }
     }
 
-    /// <summary>Waits until Umbraco's background task queue has run what is in it now (it runs one task at a time, in order).</summary>
+    /// <summary>
+    /// Waits until Umbraco's background task queue has run what is in it now (it runs one task at a time, in order); a
+    /// queue that does not get there in ten minutes (a site stopping) is logged and not waited for longer.
+    /// </summary>
     private async Task BackgroundTasksDoneAsync(CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -126,7 +129,14 @@ public sealed class UsyncImporter(
             done.TrySetResult();
             return Task.CompletedTask;
         });
-        await done.Task.WaitAsync(cancellationToken);
+        try
+        {
+            await done.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("uSync import: Umbraco's background queue did not run in ten minutes; not waiting for it longer");
+        }
     }
 
     private async Task<UsyncImportResult> WriteAsync(
