@@ -113,6 +113,10 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
         return Task.FromResult(set with { Content = all.Select(c => Export(c, keysById.GetValueOrDefault)).ToList() });
     }
 
+    /// <summary>The items with these keys that Umbraco has, as <see cref="ExportAsync"/> reads them.</summary>
+    public IReadOnlyList<UsyncContent> Export(IEnumerable<Guid> keys) =>
+        contentService.GetByIds(keys).Select(content => Export(content, KeyOf)).ToList();
+
     /// <summary>
     /// The items with these keys that Umbraco has, and the items above each (the parent a file names, and the path it
     /// writes, come from them), as <see cref="ExportAsync"/> reads them.
@@ -120,15 +124,13 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
     public IReadOnlyList<UsyncContent> ExportWithAncestors(IEnumerable<Guid> keys)
     {
         var exported = new Dictionary<Guid, UsyncContent>();
-        Guid KeyOf(int id) => id > 0 && entities.GetKey(id, UmbracoObjectTypes.Document) is { Success: true } key ? key.Result : Guid.Empty;
-
         var asked = new HashSet<Guid>();
         var wanted = keys.Where(asked.Add).ToArray();
         while (wanted.Length > 0)
         {
-            foreach (var content in contentService.GetByIds(wanted))
+            foreach (var item in Export(wanted))
             {
-                exported[content.Key] = Export(content, KeyOf);
+                exported[item.Key] = item;
             }
 
             wanted = exported.Values.Where(c => !c.IsRoot && !exported.ContainsKey(c.ParentKey)).Select(c => c.ParentKey)
@@ -137,6 +139,8 @@ public sealed class ContentHandler(IContentService contentService, IContentTypeS
 
         return exported.Values.ToList();
     }
+
+    private Guid KeyOf(int id) => id > 0 && entities.GetKey(id, UmbracoObjectTypes.Document) is { Success: true } key ? key.Result : Guid.Empty;
 
     /// <summary>One item as uSync writes it: a trashed item under the parent it had before the recycle bin.</summary>
     private UsyncContent Export(IContent content, Func<int, Guid> keyOf)

@@ -148,7 +148,7 @@ public sealed class SiteFolderImage(
         }
 
         // Read again from Umbraco: an item moved or binned with its branch changes below it too.
-        var fresh = _contentHandler.ExportWithAncestors(affected).Where(c => affected.Contains(c.Key)).ToDictionary(c => c.Key);
+        var fresh = _contentHandler.Export(affected).ToDictionary(c => c.Key);
         foreach (var key in affected.Where(k => !fresh.ContainsKey(k)))
         {
             _content.Remove(key);
