@@ -84,32 +84,24 @@ public sealed class UsyncImporter(
     /// planned change is applied: <paramref name="guard"/> runs first inside the import's scope, under its write locks, and
     /// any reason it gives refuses the import (<see cref="UsyncImportOutcome.Stale"/>) with nothing written.
     /// </summary>
-    public Task<UsyncImportResult> ImportPlannedAsync(
-        UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, CancellationToken cancellationToken = default) =>
-        WritePlannedAsync(set, files, guard, Stopwatch.StartNew(), cancellationToken);
-
-    private async Task<UsyncImportResult> WritePlannedAsync(
-        UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, Stopwatch stopwatch, CancellationToken cancellationToken)
+    public async Task<UsyncImportResult> ImportPlannedAsync(
+        UsyncSet set, IReadOnlySet<string> files, Func<CancellationToken, Task<IReadOnlyList<string>>> guard, CancellationToken cancellationToken = default)
     {
-        var itemTypes = UsyncHandlers.All.Select(h => h.ItemType).ToHashSet();
-        IReadOnlySet<string> FilesToWrite(Dictionary<string, string> stored) => files;
-        if (!examine.TryGetIndex(Constants.UmbracoIndexes.DeliveryApiContentIndexName, out var index) || index is not LuceneIndex lucene)
-        {
-            return await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
-        }
+        var stopwatch = Stopwatch.StartNew();
+        var delivery = examine.TryGetIndex(Constants.UmbracoIndexes.DeliveryApiContentIndexName, out var index) ? index as LuceneIndex : null;
 
         // Umbraco indexes in the background, and Examine writes in the background too: both are waited for here. Work
         // already queued (an index rebuild) is waited for first: on SQLite a read lock does not block a writer, and a
         // reader that loaded the old document type while this import committed would keep it in Umbraco's cache.
-        using (lucene.WithThreadingMode(IndexThreadingMode.Synchronous))
+        using (delivery?.WithThreadingMode(IndexThreadingMode.Synchronous))
         {
             await BackgroundTasksDoneAsync(cancellationToken);
-            var result = await WriteAsync(set, itemTypes, FilesToWrite, guard, bulk: false, stopwatch, cancellationToken);
+            var result = await WriteAsync(set, UsyncHandlers.All.Select(h => h.ItemType).ToHashSet(), _ => files, guard, bulk: false, stopwatch, cancellationToken);
             if (result.Outcome == UsyncImportOutcome.Imported)
             {
                 var indexing = stopwatch.Elapsed;
                 await BackgroundTasksDoneAsync(cancellationToken);
-                lucene.WaitForChanges();
+                delivery?.WaitForChanges();
                 logger.LogDebug("uSync import: Umbraco indexed the planned changes in {Elapsed} ms", (int)(stopwatch.Elapsed - indexing).TotalMilliseconds);
             }
 
