@@ -36,13 +36,13 @@ public static class PartialFolder
         var reads = new List<UsyncFileRead>(manifest.Files.Count);
         var heldProblems = new List<UsyncProblem>();
         var missing = new List<string>();
-        foreach (var (path, hash) in Ordered(manifest))
+        foreach (var (path, hash, handler) in Ordered(manifest))
         {
             if (sentByPath.TryGetValue(path, out var file))
             {
                 reads.Add(file);
             }
-            else if (held(hash) is { } copy && copy.File.ItemType == UsyncFolderReader.HandlerOf(path)!.ItemType)
+            else if (held(hash) is { } copy && copy.File.ItemType == handler.ItemType)
             {
                 var read = At(copy, path);
                 reads.Add(read);
@@ -65,13 +65,13 @@ public static class PartialFolder
         return new PartialFolderResult(new UsyncReadResult(set, problems), [], null);
     }
 
-    /// <summary>The manifest's files in the order a folder is read: by handler, then by path.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> Ordered(UsyncManifest manifest) => manifest.Files
-        .Select(f => (File: f, Handler: UsyncFolderReader.HandlerOf(f.Key)))
+    /// <summary>The manifest's files, each with its handler, in the order a folder is read: by handler, then by path.</summary>
+    private static IEnumerable<(string Path, string Hash, UsyncHandler Handler)> Ordered(UsyncManifest manifest) => manifest.Files
+        .Select(f => (Path: f.Key, Hash: f.Value, Handler: UsyncFolderReader.HandlerOf(f.Key)))
         .Where(f => f.Handler is not null)
         .OrderBy(f => f.Handler!.Priority)
-        .ThenBy(f => f.File.Key, StringComparer.Ordinal)
-        .Select(f => f.File);
+        .ThenBy(f => f.Path, StringComparer.Ordinal)
+        .Select(f => (f.Path, f.Hash, f.Handler!));
 
     /// <summary>A held copy read as the folder's file at <paramref name="path"/>: the same item, named by the folder's path.</summary>
     private static UsyncFileRead At(UsyncFileRead copy, string path)
