@@ -8,6 +8,7 @@ using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Core.Services.Changes;
 using Examine;
+using Umbraco.Cms.Infrastructure;
 using Umbraco.Cms.Infrastructure.Examine;
 
 namespace IcssiCms.Core.Delivery.Indexing;
@@ -28,7 +29,9 @@ public sealed class NewsFollowTheirCampaigns(
 {
     public void Handle(ContentCacheRefresherNotification notification)
     {
-        if (notification.MessageObject is not ContentCacheRefresher.JsonPayload[] payloads
+        // While indexing is suspended (a folder's import), the index is rebuilt afterwards: what this would index too.
+        if (!Suspendable.ExamineEvents.CanIndex
+            || notification.MessageObject is not ContentCacheRefresher.JsonPayload[] payloads
             || !examine.TryGetIndex(Constants.UmbracoIndexes.DeliveryApiContentIndexName, out var index))
         {
             return;
