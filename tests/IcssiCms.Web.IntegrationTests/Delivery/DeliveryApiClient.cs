@@ -56,6 +56,28 @@ public sealed class DeliveryApiClient(HttpClient http)
 
     public Task<ContentPage> QueryAsync(params (string Name, string Value)[] query) => QueryAsync(HubCultures.English, query);
 
+    /// <summary>
+    /// Asks until the answer is as expected, or ten seconds (the time a first index write after a start may take) have
+    /// passed; the last answer either way. Umbraco indexes a change in the background, a moment after the change.
+    /// </summary>
+    public async Task<ContentPage> QueryUntilAsync(Func<ContentPage, bool> expected, string culture, params (string Name, string Value)[] query)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ContentPage page;
+        do
+        {
+            page = await QueryAsync(culture, query);
+        }
+        while (!expected(page) && clock.Elapsed < IndexingTime);
+
+        return page;
+    }
+
+    public Task<ContentPage> QueryUntilAsync(Func<ContentPage, bool> expected, params (string Name, string Value)[] query) =>
+        QueryUntilAsync(expected, HubCultures.English, query);
+
+    private static readonly TimeSpan IndexingTime = TimeSpan.FromSeconds(10);
+
     /// <summary>Every match of a query, in one page big enough for the whole hub.</summary>
     public Task<ContentPage> QueryAllAsync(string culture, params (string Name, string Value)[] query) =>
         QueryAsync(culture, [.. query, ("take", "1000")]);

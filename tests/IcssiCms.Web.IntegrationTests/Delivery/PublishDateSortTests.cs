@@ -65,14 +65,7 @@ public sealed class PublishDateSortTests(ChangingSite site) : IDisposable
     private async Task<IReadOnlyList<Guid>> NewsIdsAsync(string culture, Guid[] including, string sort)
     {
         (string, string)[] query = [("filter", "contentType:" + HubContentTypes.CampaignNews.Alias), ("take", "100"), ("sort", sort)];
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        ContentPage page;
-        do
-        {
-            page = await Api.QueryAsync(culture, query);
-        }
-        while (!including.All(page.Ids.Contains) && clock.Elapsed < TimeSpan.FromSeconds(5));
-
+        var page = await Api.QueryUntilAsync(page => including.All(page.Ids.Contains), culture, query);
         return page.Ids;
     }
 }

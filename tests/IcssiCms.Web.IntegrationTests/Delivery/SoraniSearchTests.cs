@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using IcssiCms.Web.IntegrationTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core.Services;
@@ -46,21 +44,10 @@ public sealed class SoraniSearchTests(ChangingSite site)
         Assert.True(result.Success, $"{name}: {result.Result}");
     }
 
-    private async Task<List<string>> SearchUntilFoundAsync(string word)
+    private async Task<IReadOnlyList<string>> SearchUntilFoundAsync(string word)
     {
-        using var http = site.CreateClient();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        List<string> names;
-        do
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/umbraco/delivery/api/v2/content?filter=" + Uri.EscapeDataString("search:" + word));
-            request.Headers.Add("Accept-Language", "ckb");
-            using var response = await http.SendAsync(request);
-            var page = await response.Content.ReadFromJsonAsync<JsonElement>();
-            names = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
-        }
-        while (!names.Contains(CampaignInSorani) && clock.Elapsed < TimeSpan.FromSeconds(5));
-
-        return names;
+        var api = new DeliveryApiClient(site.CreateClient());
+        var page = await api.QueryUntilAsync(page => page.Names.Contains(CampaignInSorani), "ckb", ("filter", "search:" + word));
+        return page.Names;
     }
 }
