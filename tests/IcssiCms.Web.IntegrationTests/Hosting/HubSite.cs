@@ -78,9 +78,31 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        KeepLogs();
         if (!KeepsContentRoot)
         {
             DeleteFolder(ContentRoot);
+        }
+    }
+
+    /// <summary>
+    /// Where each test site's Umbraco log (umbraco/Logs) is copied when the site stops, so that a failure seen only on CI
+    /// can be read afterwards: .ci/run prints their errors when a test fails.
+    /// </summary>
+    public static string KeptLogsFolder => Path.Combine(RepositoryRoot, "TestResults", "site-logs");
+
+    private void KeepLogs()
+    {
+        var logs = Path.Combine(ContentRoot, "umbraco", "Logs");
+        if (!Directory.Exists(logs))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(KeptLogsFolder);
+        foreach (var log in Directory.EnumerateFiles(logs, "*.json"))
+        {
+            File.Copy(log, Path.Combine(KeptLogsFolder, $"{Path.GetFileName(ContentRoot)}-{GetType().Name}-{Path.GetFileName(log)}"), overwrite: true);
         }
     }
 
