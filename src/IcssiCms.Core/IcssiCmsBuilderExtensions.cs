@@ -78,6 +78,8 @@ public static class IcssiCmsBuilderExtensions
         builder.Services.AddSingleton<INotificationHandler<ContentTypeCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
         builder.Services.AddSingleton<INotificationHandler<DataTypeCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
         builder.Services.AddSingleton<INotificationHandler<LanguageCacheRefresherNotification>>(services => services.GetRequiredService<SiteFolderImage>());
+        builder.Services.AddSingleton<SiteFolderImageWarmUp>();
+        builder.Services.AddSingleton<INotificationHandler<UmbracoApplicationStartedNotification>>(services => services.GetRequiredService<SiteFolderImageWarmUp>());
         builder.Services.AddSingleton<SitePlanner>();
         builder.Services.AddSingleton<SitePlanApplier>();
         builder.Services.AddSingleton<UsyncExportOnSave>();

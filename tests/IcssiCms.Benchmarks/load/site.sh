@@ -17,7 +17,7 @@ start_site() {
     shift 3
     mkdir -p "$root"
     [ -f "$root/appsettings.json" ] || cp appsettings.json "$root/"
-    local started=$(date +%s.%N)
+    site_started=$(date +%s.%N)
     env Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
         Umbraco__CMS__Unattended__UnattendedUserPassword="load-test-password-$port" \
         Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__IcssiCms.Core.Usync=Information \
@@ -27,7 +27,7 @@ start_site() {
         kill -0 "$site" 2>/dev/null || { tail -50 "$log"; exit 1; }
         sleep 0.1
     done
-    site_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+    site_seconds=$(echo "$(date +%s.%N) - $site_started" | bc)
 }
 
 # stop_site: stops the site started last and waits for it.

@@ -1,4 +1,5 @@
 using IcssiCms.Core.Usync.Importing;
+using IcssiCms.Core.Usync.Planning;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using IcssiCms.Web.Hosting;
@@ -71,6 +72,9 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
         // The users the site makes from its configuration once the import is over: tests write only after them, since
         // two writers at once on SQLite can leave Umbraco retrying until the database's lock times out.
         await Task.WhenAll(Services.GetServices<IHostedService>().OfType<AfterStartupImport>().Select(s => s.Finished));
+
+        // The site reads itself for the uSync plans after the import: a reader beside a test's schema change on SQLite could leave Umbraco's caches stale.
+        await Services.GetRequiredService<SiteFolderImageWarmUp>().Done;
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
