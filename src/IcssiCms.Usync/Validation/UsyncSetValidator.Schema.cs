@@ -102,10 +102,30 @@ public sealed partial class UsyncSetValidator
             }
 
             ReportDuplicates(context, type.Properties, p => p.Alias, p => type.Source with { Line = p.Line }, "property alias", StringComparer.OrdinalIgnoreCase);
+            ReportSharedSortOrders(context, type);
             CheckUmbracoRules(context, type);
         }
 
         ReportCompositionCycles(context);
+    }
+
+    /// <summary>
+    /// Umbraco gives a property added to a group with a sort order already in use there the group's next one, so a file
+    /// with two properties of a group on one sort order never matches the site it was imported into: every plan would
+    /// show it changed.
+    /// </summary>
+    private static void ReportSharedSortOrders(ValidationContext context, UsyncContentType type)
+    {
+        foreach (var shared in type.Properties.GroupBy(p => (p.TabAlias, p.SortOrder)).Where(g => g.Count() > 1))
+        {
+            var first = shared.First();
+            foreach (var property in shared.Skip(1))
+            {
+                context.Problem(type.Source, property.Line,
+                    $"Property '{property.Alias}' has sort order {property.SortOrder}, as '{first.Alias}' (line {first.Line}) in group '{property.TabAlias}' does: "
+                    + "Umbraco gives one of them another on import, and the site would never match this file. Give each property of a group its own sort order.");
+            }
+        }
     }
 
     private static void CheckReferences(ValidationContext context, UsyncContentType type, IEnumerable<UsyncReference> references, string what)

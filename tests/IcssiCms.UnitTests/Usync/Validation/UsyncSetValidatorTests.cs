@@ -66,6 +66,18 @@ public sealed class UsyncSetValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Cannot_Import_Two_Properties_Of_A_Group_On_One_Sort_Order()
+    {
+        _folder.Replace(CampaignType, "<SortOrder>13</SortOrder>", "<SortOrder>10</SortOrder>");
+
+        var problems = ProblemAssert.ValidationProblemsOf(_folder.Path);
+
+        ProblemAssert.HasOnly(problems, CampaignType, _folder.LineOfEnclosing(CampaignType, "<Alias>displayOrder</Alias>", "<GenericProperty>"),
+            "Property 'displayOrder' has sort order 10, as 'body'", $"(line {_folder.LineOfEnclosing(CampaignType, "<Alias>body</Alias>", "<GenericProperty>")})",
+            "group 'content'", "its own sort order");
+    }
+
+    [Fact]
     public void Cannot_Import_A_Document_Type_With_A_Missing_Composition()
     {
         var missing = Guid.NewGuid();
