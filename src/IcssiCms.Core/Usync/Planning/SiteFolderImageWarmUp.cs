@@ -5,6 +5,7 @@ using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.HostedServices;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
+using Umbraco.Cms.Core.Sync;
 
 namespace IcssiCms.Core.Usync.Planning;
 
@@ -13,12 +14,15 @@ namespace IcssiCms.Core.Usync.Planning;
 /// first plan or apply after a start (a deploy) is as quick as the next: otherwise that one reads every content item
 /// while the command line waits (seconds at thousands of items). The read runs on Umbraco's background queue, which a
 /// planned import waits for before it writes: on SQLite a reader beside a commit can leave Umbraco's caches stale.
+/// The subscribers of a load-balanced site (front-end servers; deploys plan against the back office's server) do not:
+/// at 10,000 news items the read took a site from 386 to 643 MB resident.
 /// </summary>
 public sealed class SiteFolderImageWarmUp(
     SiteFolderImage image,
     UsyncImportStatus startupImport,
     IBackgroundTaskQueue queue,
     IRuntimeState runtime,
+    IServerRoleAccessor serverRole,
     ILogger<SiteFolderImageWarmUp> logger) : INotificationHandler<UmbracoApplicationStartedNotification>
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,6 +51,11 @@ public sealed class SiteFolderImageWarmUp(
     {
         try
         {
+            if (serverRole.CurrentServerRole == ServerRole.Subscriber)
+            {
+                return;
+            }
+
             var site = await image.ReadAsync(stopping);
             logger.LogInformation("uSync: read the site for plans ({Count} content items)", site.Set.Content.Count);
         }
