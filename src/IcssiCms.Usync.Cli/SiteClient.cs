@@ -103,9 +103,8 @@ internal sealed class SiteClient : IDisposable
     /// Sends the folder's manifest (every file's hash) and, zipped, only the files the site asks for (it holds the rest as
     /// they are), and reads back the plan or the folder's problems.
     /// </summary>
-    public async Task<SitePlanAnswer> PlanAsync(string folder, CancellationToken cancellationToken)
+    public async Task<SitePlanAnswer> PlanAsync(string folder, UsyncManifest manifest, CancellationToken cancellationToken)
     {
-        var manifest = ManifestOf(folder);
         var send = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; ; round++)
         {
@@ -141,9 +140,8 @@ internal sealed class SiteClient : IDisposable
     /// plan lists them); the site applies exactly the plan, or nothing, and says which. A folder whose files are no longer
     /// those the plan lists is refused here, before anything is sent.
     /// </summary>
-    public async Task<SiteApplyAnswer> ApplyAsync(UsyncPlan plan, string folder, bool allowDestructive, CancellationToken cancellationToken)
+    public async Task<SiteApplyAnswer> ApplyAsync(UsyncPlan plan, string folder, UsyncManifest manifest, bool allowDestructive, CancellationToken cancellationToken)
     {
-        var manifest = ManifestOf(folder);
         var changed = plan.FolderChangesSince(manifest.Files);
         if (changed.Count > 0)
         {
@@ -202,9 +200,9 @@ internal sealed class SiteClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>Every item file of the folder with its hash.</summary>
-    private static UsyncManifest ManifestOf(string folder) =>
-        Directory.Exists(folder) ? UsyncManifest.Of(folder) : throw new CommandException($"The folder {folder} does not exist.");
+    /// <summary>Every item file of the folder with its hash, read on the thread pool: the command signs in meanwhile.</summary>
+    public static Task<UsyncManifest> ReadManifestAsync(string folder) =>
+        Task.Run(() => Directory.Exists(folder) ? UsyncManifest.Of(folder) : throw new CommandException($"The folder {folder} does not exist."));
 
     /// <summary>The marker and these files of the folder, zipped.</summary>
     private static ByteArrayContent ZipPart(string folder, IReadOnlySet<string> files)

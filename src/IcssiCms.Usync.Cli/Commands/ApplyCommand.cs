@@ -59,6 +59,7 @@ internal static class ApplyCommand
             return ExitCodes.DestructiveRefused;
         }
 
+        var manifest = SiteClient.ReadManifestAsync(from);
         using var client = await CommonOptions.ConnectAsync(site, clientId, cancellationToken);
         if (!string.IsNullOrEmpty(plan.Target) && !SameSite(plan.Target, client.Site))
         {
@@ -67,7 +68,7 @@ internal static class ApplyCommand
 
         var answer = await output.StepAsync(
             $"Applying {planFile.Name} ({PlanReport.Count(plan.Changes.Count, "change")}) to {client.Site}",
-            () => client.ApplyAsync(plan, from, allowDestructive, cancellationToken));
+            async () => await client.ApplyAsync(plan, from, await manifest, allowDestructive, cancellationToken));
 
         switch (answer.Outcome)
         {

@@ -34,8 +34,9 @@ internal static class PlanCommand
 
     private static async Task<int> RunAsync(CommandOutput output, string folder, string site, string? clientId, FileInfo? json, CancellationToken cancellationToken)
     {
+        var manifest = SiteClient.ReadManifestAsync(folder);
         using var client = await CommonOptions.ConnectAsync(site, clientId, cancellationToken);
-        var answer = await output.StepAsync($"Planning {folder} against {client.Site}", () => client.PlanAsync(folder, cancellationToken));
+        var answer = await output.StepAsync($"Planning {folder} against {client.Site}", async () => await client.PlanAsync(folder, await manifest, cancellationToken));
         if (answer.Plan is not { } plan)
         {
             foreach (var problem in answer.Problems)
