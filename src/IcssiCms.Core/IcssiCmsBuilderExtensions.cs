@@ -7,6 +7,7 @@ using IcssiCms.Core.Forms.Delivery;
 using IcssiCms.Core.Health;
 using IcssiCms.Core.Languages;
 using IcssiCms.Core.Migrations;
+using IcssiCms.Core.Persistence;
 using IcssiCms.Core.Publishing;
 using IcssiCms.Core.Registrations;
 using IcssiCms.Core.Registrations.BackOffice;
@@ -57,6 +58,9 @@ public static class IcssiCmsBuilderExtensions
         AddRichTextSanitizer(builder);
         AddDeliveryApi(builder);
         AddHealth(builder);
+
+        // Umbraco's relations update after every save and publish can stall for minutes on SQLite beside another writer.
+        LockedRelationsUpdate.Decorate(builder.Services);
         return builder;
     }
 
