@@ -30,7 +30,7 @@ public sealed class LockedRelationsUpdate<TNotification>(
     private void Locked(Action run)
     {
         using var scope = scopes.CreateScope();
-        if (scope.SqlContext.SqlSyntax.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true)
+        if (scope.SqlContext.IsSqlite())
         {
             scope.WriteLock(writeLock);
         }
@@ -45,10 +45,9 @@ public static class LockedRelationsUpdate
 {
     private const string UmbracoHandler = "Umbraco.Cms.Infrastructure.Persistence.Relations.ContentRelationsUpdate";
 
-    /// <summary>Decorates Umbraco's registrations in place (the handlers' order stays); the number decorated.</summary>
-    public static int Decorate(IServiceCollection services)
+    /// <summary>Decorates Umbraco's registrations in place (the handlers' order stays).</summary>
+    public static void Decorate(IServiceCollection services)
     {
-        var decorated = 0;
         for (var i = 0; i < services.Count; i++)
         {
             var descriptor = services[i];
@@ -67,10 +66,7 @@ public static class LockedRelationsUpdate
                 serviceType,
                 provider => Activator.CreateInstance(decorator, ActivatorUtilities.CreateInstance(provider, handler), provider.GetRequiredService<IScopeProvider>(), writeLock)!,
                 descriptor.Lifetime);
-            decorated++;
         }
-
-        return decorated;
     }
 
     /// <summary>The tree lock of the notification's items (on SQLite any write lock takes the database's one writer's place).</summary>

@@ -1,3 +1,4 @@
+using IcssiCms.Core.Persistence;
 using Microsoft.Extensions.Options;
 using NPoco;
 using Umbraco.Cms.Infrastructure.Persistence;
@@ -429,7 +430,7 @@ public sealed class RegistrationStore(
             return;
         }
 
-        if (!IsSqlite(database))
+        if (!database.SqlContext.IsSqlite())
         {
             database.BulkInsertRecords(rows);
             return;
@@ -457,7 +458,7 @@ public sealed class RegistrationStore(
     /// <summary>On SQLite, rows deleted on this connection are overwritten with zeros rather than left in free pages.</summary>
     private static void OverwriteDeletedRows(IUmbracoDatabase database)
     {
-        if (IsSqlite(database))
+        if (database.SqlContext.IsSqlite())
         {
             database.Execute("PRAGMA secure_delete = ON");
         }
@@ -471,14 +472,11 @@ public sealed class RegistrationStore(
     {
         // Outside a scope: a scope's database is in a transaction, and a checkpoint cannot run inside one.
         using var database = databases.CreateDatabase();
-        if (IsSqlite(database))
+        if (database.SqlContext.IsSqlite())
         {
             database.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }
-
-    private static bool IsSqlite(IUmbracoDatabase database) =>
-        database.SqlContext.SqlSyntax.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>"key" is a keyword in SQL; brackets quote it on SQL Server and SQLite alike.</summary>
     private const string KeyColumn = "[key]";
