@@ -93,7 +93,7 @@ public class HubSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// Where each test site's Umbraco log (umbraco/Logs) is copied when the site stops, so that a failure seen only on CI
     /// can be read afterwards: .ci/run prints their errors when a test fails.
     /// </summary>
-    public static string KeptLogsFolder => Path.Combine(RepositoryRoot, "TestResults", "site-logs");
+    private static string KeptLogsFolder => Path.Combine(RepositoryRoot, "TestResults", "site-logs");
 
     private void KeepLogs()
     {
